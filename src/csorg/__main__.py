@@ -1,0 +1,3 @@
+from csorg.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""`csorg models`, `csorg roles` and `csorg explain`: what the catalogs hold."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from csorg.cli.common import CatalogDirs, NoDefaults, load, write_json
+from csorg.errors import CsorgError, did_you_mean
+
+if TYPE_CHECKING:
+    from csorg.schema import Catalog, Role
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOpt = Annotated[
+    ListFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+def models(
+    output_format: FormatOpt = ListFormat.table,
+    catalog: CatalogDirs = None,
+    no_defaults: NoDefaults = False,
+) -> int:
+    """List the business models and the inputs that choose each.
+
+    Example: csorg models --format json
+    """
+    cat = load(catalog, no_defaults)
+    rows = [_model_json(cat, model_id) for model_id in cat.models]
+    if output_format is ListFormat.json:
+        write_json(rows)
+        return 0
+    from rich.table import Table
+
+    from csorg.render.text import console
+    from csorg.textsafe import one_line as safe
+
+    table = Table()
+    for name in ("Model", "Name", "Chosen by", "Roles (optional in brackets)"):
+        table.add_column(name)
+    for row in rows:
+        roles = ", ".join(f"[{r['role']}]" if r["optional"] else r["role"] for r in row["roles"])
+        table.add_row(row["id"], safe(row["name"]), row["chosen_by"], roles)
+    console().print(table)
+    return 0
+
+
+def _model_json(cat: Catalog, model_id: str) -> dict[str, Any]:
+    model = cat.models[model_id]
+    match = model.match
+    if match is None:
+        chosen_by = f"--model {model.id}"
+    else:
+        parts = []
+        if match.stage is not None:
+            parts.append("--stage " + "|".join(match.stage))
+        if match.touch is not None:
+            parts.append("--touch " + "|".join(match.touch))
+        if match.plg is True:
+            parts.append("--plg")
+        elif match.plg is False:
+            parts.append("(without --plg)")
+        chosen_by = " ".join(parts) or "any inputs"
+    return {
+        "id": model.id,
+        "name": model.name,
+        "summary": model.summary,
+        "chosen_by": chosen_by,
+        "match": None
+        if match is None
+        else {
+            "stage": list(match.stage) if match.stage is not None else None,
+            "touch": list(match.touch) if match.touch is not None else None,
+            "plg": match.plg,
+        },
+        "roles": [{"role": r.role, "optional": r.optional} for r in model.roles],
+        "sources": list(model.sources),
+    }
+
+
+def roles(
+    output_format: FormatOpt = ListFormat.table,
+    catalog: CatalogDirs = None,
+    no_defaults: NoDefaults = False,
+) -> int:
+    """List the roles: id, title, area, level and aliases.
+
+    Example: csorg roles --format json
+    """
+    cat = load(catalog, no_defaults)
+    rows: list[dict[str, Any]] = [
+        {
+            "id": role.id,
+            "title": role.title,
+            "aliases": list(role.aliases),
+            "area": role.area,
+            "level": role.level,
+            "reports_to": list(role.reports_to),
+            "summary": role.summary,
+        }
+        for role in cat.roles.values()
+    ]
+    if output_format is ListFormat.json:
+        write_json(rows)
+        return 0
+    from rich.table import Table
+
+    from csorg.render.text import console
+    from csorg.textsafe import one_line as safe
+
+    table = Table()
+    for name in ("Role", "Title", "Area", "Level", "Also called"):
+        table.add_column(name)
+    for row in rows:
+        table.add_row(
+            row["id"],
+            safe(row["title"]),
+            safe(cat.area_name(row["area"])),
+            str(row["level"]),
+            safe(", ".join(row["aliases"])),
+        )
+    console().print(table)
+    return 0
+
+
+def find_role(cat: Catalog, name: str) -> Role:
+    """A role by id, title or alias, ignoring case, spacing and punctuation."""
+    from csorg.checks import normal_title
+
+    if name in cat.roles:
+        return cat.roles[name]
+    wanted = normal_title(name)
+    names: dict[str, str] = {}
+    for role in cat.roles.values():
+        for candidate in (role.id, role.title, *role.aliases):
+            names.setdefault(normal_title(candidate), role.id)
+    if wanted in names:
+        return cat.roles[names[wanted]]
+    hits = did_you_mean(wanted, list(names))
+    suggestions = list(dict.fromkeys(f"{cat.roles[names[h]].title} ({names[h]})" for h in hits))
+    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `csorg roles`"
+    raise CsorgError(f"no role called {name!r}{hint}")
+
+
+def explain(
+    role: Annotated[str, typer.Argument(help="A role id, title or alias (any case).")],
+    output_format: FormatOpt = ListFormat.table,
+    catalog: CatalogDirs = None,
+    no_defaults: NoDefaults = False,
+) -> int:
+    """Explain a role: what it does, when to add it, how it differs, whom it reports to.
+
+    Example: csorg explain "technical account manager"
+    """
+    cat = load(catalog, no_defaults)
+    found = find_role(cat, role)
+    from csorg.render.card import card_json, print_card
+
+    if output_format is ListFormat.json:
+        write_json(card_json(cat, found))
+        return 0
+    from csorg.render.text import console
+
+    print_card(cat, found, console())
+    return 0

@@ -1,0 +1,125 @@
+"""A role's card: everything the catalog says about it, as plain data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from csorg.schema import Catalog, Count, Figure, Role, Share
+
+BASIS_TEXT = {
+    "one": "one seat per {scope}",
+    "span": "as many seats as its reports need, at most its span each",
+    "coverage": "enough seats for the accounts, at the coverage below",
+    "ratio": "one seat per {every} {per} seats",
+}
+SCOPE_TEXT = {"global": "company", "region": "region", "pod": "region and segment pod"}
+
+
+def figure(catalog: Catalog, what: str, number: Figure | Count | Share) -> dict[str, Any]:
+    source = catalog.sources.get(number.source) if number.source else None
+    return {
+        "what": what,
+        "value": number.value,
+        "source": source_json(catalog, number.source) if source and number.source else None,
+        "heuristic": number.heuristic,
+        "note": number.note,
+    }
+
+
+def source_json(catalog: Catalog, source_id: str) -> dict[str, Any]:
+    source = catalog.sources.get(source_id)
+    if source is None:
+        return {"id": source_id}
+    return {
+        "id": source.id,
+        "title": source.title,
+        "author": source.author,
+        "publisher": source.publisher,
+        "date": source.date,
+        "url": source.url,
+    }
+
+
+def figures(catalog: Catalog, role: Role) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    headcount = role.headcount
+    if headcount.accounts_per_seat is not None:
+        out.append(figure(catalog, "accounts per seat, low touch", headcount.accounts_per_seat.low))
+        out.append(
+            figure(catalog, "accounts per seat, high touch", headcount.accounts_per_seat.high)
+        )
+    if headcount.ratio is not None:
+        per = catalog.roles.get(headcount.ratio.per)
+        name = per.title if per else headcount.ratio.per
+        out.append(figure(catalog, f"{name} seats per seat", headcount.ratio.every))
+    if role.span is not None:
+        out.append(figure(catalog, "span of control (most direct reports)", role.span))
+    for model in catalog.models.values():
+        for share in model.accounts:
+            if share.role == role.id:
+                out.append(figure(catalog, f"share of accounts in {model.name}", share.share))
+    for rule in catalog.rules.values():
+        when = rule.when
+        if not any(a.role == role.id for a in rule.add):
+            continue
+        if when.min_count is not None:
+            counted = catalog.roles.get(when.min_count.role)
+            name = counted.title if counted else when.min_count.role
+            out.append(
+                figure(
+                    catalog,
+                    f"added from this many {name} seats ({rule.id})",
+                    when.min_count.at_least,
+                )
+            )
+        if when.min_customers is not None:
+            out.append(
+                figure(catalog, f"added from this many accounts ({rule.id})", when.min_customers)
+            )
+        if when.min_regions is not None:
+            out.append(
+                figure(catalog, f"added from this many regions ({rule.id})", when.min_regions)
+            )
+    return out
+
+
+def card_json(catalog: Catalog, role: Role) -> dict[str, Any]:
+    def title(role_id: str) -> str:
+        other = catalog.roles.get(role_id)
+        return other.title if other else role_id
+
+    headcount = role.headcount
+    basis = BASIS_TEXT[headcount.basis].format(
+        scope=SCOPE_TEXT[role.scope],
+        every=headcount.ratio.every.value if headcount.ratio else "",
+        per=title(headcount.ratio.per) if headcount.ratio else "",
+    )
+    area = catalog.areas.get(role.area)
+    return {
+        "id": role.id,
+        "title": role.title,
+        "aliases": list(role.aliases),
+        "area": {"id": role.area, "name": area.name if area else role.area},
+        "level": role.level,
+        "summary": role.summary,
+        "responsibilities": list(role.responsibilities),
+        "when_to_add": role.when_to_add,
+        "differs_from": [
+            {"role": d.role, "title": title(d.role), "note": d.note} for d in role.differs_from
+        ],
+        "variants": [{"title": v.title, "note": v.note} for v in role.variants],
+        "reports_to": [{"role": m, "title": title(m)} for m in role.reports_to],
+        "typical_manager": role.reports_to[0] if role.reports_to else None,
+        "manages": [r.id for r in catalog.roles.values() if role.id in r.reports_to],
+        "scope": role.scope,
+        "headcount": {"basis": headcount.basis, "rule": basis},
+        "figures": figures(catalog, role),
+        "models": [
+            {"id": m.id, "name": m.name, "optional": e.optional}
+            for m in catalog.models.values()
+            for e in m.roles
+            if e.role == role.id
+        ],
+        "rules": [r.id for r in catalog.rules.values() if any(a.role == role.id for a in r.add)],
+        "sources": [source_json(catalog, s) for s in role.sources],
+    }

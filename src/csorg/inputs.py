@@ -1,0 +1,185 @@
+"""What the user asked for, checked against the catalog and with defaults filled in."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from csorg.errors import UsageError, suggestion
+from csorg.schema import TOUCHES, Catalog, Stage, Touch
+
+MAX_CUSTOMERS = 10_000_000
+MAX_HEADCOUNT = 100_000
+MAX_EMPLOYEES = 10_000_000
+MAX_UNITS = 200  # regions x segments
+
+
+@dataclass(frozen=True)
+class Request:
+    """The flags of `recommend` (and of the commands built on it), as given."""
+
+    stage: str | None = None
+    touch: str | None = None
+    plg: bool = False
+    model: str | None = None
+    optional: bool = True
+    traits: tuple[str, ...] = ()
+    customers: int | None = None
+    headcount: int | None = None
+    employees: int | None = None
+    regions: tuple[str, ...] = ()
+    segment_by: str | None = None
+    segments: tuple[str, ...] = ()
+    seats: bool = False
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Every input of a recommendation, with defaults filled in."""
+
+    stage: str
+    touch: Touch
+    plg: bool
+    model: str | None
+    optional: bool
+    traits: tuple[str, ...]
+    customers: int | None
+    headcount: int | None
+    employees: int | None
+    regions: tuple[str, ...]
+    segment_by: str | None
+    segments: tuple[str, ...]
+    seats: bool
+    stage_inferred: bool
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("traits", "regions", "segments"):
+            data[key] = list(data[key])
+        return data
+
+
+def stages_by_size(catalog: Catalog) -> list[Stage]:
+    """Stages from smallest to largest company (an open-ended stage last)."""
+    big = 1 << 62
+    return sorted(
+        catalog.stages.values(),
+        key=lambda s: s.max_employees.value if s.max_employees is not None else big,
+    )
+
+
+def infer_stage(catalog: Catalog, employees: int) -> Stage:
+    for stage in stages_by_size(catalog):
+        if stage.max_employees is None or employees < stage.max_employees.value:
+            return stage
+    raise UsageError(f"no stage in the catalog covers {employees:,} employees; give --stage")
+
+
+def _bounded(name: str, value: int | None, *, low: int, high: int) -> None:
+    if value is None:
+        return
+    if value < low:
+        raise UsageError(f"{name} must be at least {low}, got {value}")
+    if value > high:
+        raise UsageError(f"{name} must be at most {high:,}, got {value:,}")
+
+
+def _check_id(kind: str, flag: str, value: str, known: dict[str, Any]) -> None:
+    if value not in known:
+        choices = ", ".join(known) or "none"
+        raise UsageError(
+            f"invalid value for {flag}: {value!r} is not a known {kind}"
+            f"{suggestion(value, list(known))}; choose from: {choices}"
+        )
+
+
+def _names(flag: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    cleaned = tuple(v.strip() for v in values)
+    if any(not v for v in cleaned):
+        raise UsageError(f"{flag} has an empty name; separate names with commas: a,b,c")
+    if len(set(cleaned)) != len(cleaned):
+        raise UsageError(f"{flag} names the same value twice: {', '.join(cleaned)}")
+    for value in cleaned:
+        if len(value) > 60 or not value.isprintable():
+            raise UsageError(
+                f"{flag}: {value!r} is not a usable name (printable, 60 characters at most)"
+            )
+    return cleaned
+
+
+def _only(values: tuple[str, ...] | None) -> str | None:
+    """The value a model's match fixes, if it allows exactly one."""
+    return values[0] if values is not None and len(values) == 1 else None
+
+
+def resolve(catalog: Catalog, request: Request) -> Inputs:
+    """Check a request against the catalog; raise :class:`UsageError` for bad values."""
+    _bounded("--customers", request.customers, low=1, high=MAX_CUSTOMERS)
+    _bounded("--headcount", request.headcount, low=1, high=MAX_HEADCOUNT)
+    _bounded("--employees", request.employees, low=1, high=MAX_EMPLOYEES)
+    if request.model is not None:
+        _check_id("business model", "--model", request.model, catalog.models)
+    model = catalog.models.get(request.model) if request.model else None
+
+    stage_id = request.stage
+    inferred = False
+    if stage_id is None and request.employees is not None:
+        stage_id = infer_stage(catalog, request.employees).id
+        inferred = True
+    if stage_id is None and model is not None and model.match:
+        stage_id = _only(model.match.stage)
+    if stage_id is None:
+        raise UsageError(
+            "give --stage (" + ", ".join(catalog.stages) + "), --employees N, or --model ID"
+        )
+    _check_id("stage", "--stage", stage_id, catalog.stages)
+
+    given = request.touch
+    if given is None and model is not None and model.match:
+        given = _only(model.match.touch)
+    if given is None:
+        raise UsageError("give --touch low or --touch high")
+    touch = next((t for t in TOUCHES if t == given), None)
+    if touch is None:
+        raise UsageError(f"invalid value for --touch: {given!r}; choose from: low, high")
+
+    plg = request.plg
+    if model is not None and model.match and model.match.plg is True:
+        plg = True
+
+    for trait in request.traits:
+        _check_id("trait", "--trait", trait, catalog.traits)
+    traits = tuple(sorted(set(request.traits), key=list(catalog.traits).index))
+
+    regions = _names("--regions", request.regions)
+    segment_by = request.segment_by
+    segments = _names("--segments", request.segments)
+    if segment_by is not None:
+        _check_id("segmentation", "--segment-by", segment_by, catalog.segmentations)
+        if not segments:
+            segments = catalog.segmentations[segment_by].default_segments
+            if not segments:
+                raise UsageError(f"--segment-by {segment_by} needs --segments a,b,...")
+    elif segments:
+        raise UsageError("--segments needs --segment-by (" + ", ".join(catalog.segmentations) + ")")
+    if len(segments) == 1:
+        raise UsageError("--segments needs at least two segments")
+    if max(len(regions), 1) * max(len(segments), 1) > MAX_UNITS:
+        raise UsageError(f"at most {MAX_UNITS} region x segment pods are supported")
+
+    return Inputs(
+        stage=stage_id,
+        touch=touch,
+        plg=plg,
+        model=request.model,
+        optional=request.optional,
+        traits=traits,
+        customers=request.customers,
+        headcount=request.headcount,
+        employees=request.employees,
+        regions=regions,
+        segment_by=segment_by,
+        segments=tuple(segments),
+        seats=request.seats,
+        stage_inferred=inferred,
+    )

@@ -1,0 +1,75 @@
+"""`recommend --format markdown`: the org for wikis, pull requests and docs."""
+
+from __future__ import annotations
+
+import re
+
+from csorg.result import Recommendation
+from csorg.schema import Catalog
+from csorg.textsafe import one_line as safe
+
+
+def _md(text: str) -> str:
+    """Escape text for a Markdown table cell or list item."""
+    text = safe(text)
+    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", text)
+
+
+def markdown(rec: Recommendation, catalog: Catalog) -> str:
+    lines = [f"# {_md(rec.model_name)}", ""]
+    inputs = rec.inputs
+    lines.append(
+        f"Stage **{_md(inputs.stage)}**{' (inferred)' if inputs.stage_inferred else ''}, "
+        f"**{inputs.touch}** touch{', product-led' if inputs.plg else ''}; "
+        f"{rec.total_seats} CS seat{'s' if rec.total_seats != 1 else ''}."
+    )
+    lines += ["", "## Org chart", ""]
+    depth: dict[str, int] = {}
+    for entry in rec.roles:
+        level = 0 if entry.reports_to is None else depth[entry.reports_to] + 1
+        depth[entry.id] = level
+        extra = " *(optional)*" if entry.optional else ""
+        if entry.covers:
+            extra += " — also covers " + ", ".join(
+                _md(catalog.roles[c].title) for c in entry.covers if c in catalog.roles
+            )
+        area = _md(catalog.area_name(entry.area))
+        lines.append(f"{'  ' * level}- **{_md(entry.title)}** ×{entry.count} ({area}){extra}")
+    lines += [
+        "",
+        "## Roles",
+        "",
+        "| Role | Title | Count | Reports to | Area | Optional |",
+        "|---|---|---:|---|---|---|",
+    ]
+    for entry in rec.roles:
+        lines.append(
+            f"| `{entry.id}` | {_md(entry.title)} | {entry.count} | "
+            f"{'`' + entry.reports_to + '`' if entry.reports_to else ''} | "
+            f"{_md(catalog.area_name(entry.area))} | {'yes' if entry.optional else ''} |"
+        )
+    lines += ["", "## Why", ""]
+    for entry in rec.roles:
+        if entry.reports_to is None:
+            continue
+        lines.append(f"- **{_md(entry.title)}**")
+        lines.extend(f"  - {_md(reason)}" for reason in entry.rationale)
+    if rec.warnings or rec.notes:
+        lines += ["", "## Warnings and notes", ""]
+        lines.extend(f"- ⚠ {_md(w)}" for w in rec.warnings)
+        lines.extend(f"- {_md(n)}" for n in rec.notes)
+    if rec.seats is not None:
+        lines += [
+            "",
+            "## Seats",
+            "",
+            "| Seat | Role | Reports to | Region | Segment |",
+            "|---|---|---|---|---|",
+        ]
+        for seat in rec.seats:
+            manager = f"`{seat.reports_to}`" if seat.reports_to else ""
+            lines.append(
+                f"| `{seat.id}` | `{seat.role}` | {manager} | "
+                f"{_md(seat.region or '')} | {_md(seat.segment or '')} |"
+            )
+    return "\n".join(lines) + "\n"

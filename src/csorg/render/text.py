@@ -1,0 +1,76 @@
+"""Tables for people, drawn with rich: `recommend --format table`, `models`, `roles`.
+
+Catalog strings become rich ``Text`` (never markup) after :func:`csorg.textsafe.one_line`,
+so a title can neither inject markup nor send control characters to the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from csorg.render.tree import heading
+from csorg.result import Recommendation
+from csorg.schema import Catalog
+from csorg.textsafe import one_line as safe
+
+PALETTE = (
+    "magenta",
+    "cyan",
+    "green",
+    "yellow",
+    "blue",
+    "red",
+    "bright_magenta",
+    "bright_cyan",
+    "bright_green",
+    "bright_yellow",
+    "bright_blue",
+    "bright_red",
+)
+
+
+def area_styles(catalog: Catalog) -> dict[str, str]:
+    return {area: PALETTE[i % len(PALETTE)] for i, area in enumerate(catalog.areas)}
+
+
+def console() -> Console:
+    """A console for stdout: colour only on a terminal, no markup or emoji interpretation."""
+    return Console(highlight=False, markup=False, emoji=False)
+
+
+def print_table(rec: Recommendation, catalog: Catalog, out: Console) -> None:
+    styles = area_styles(catalog)
+    table = Table()
+    for name in ("Role", "Title", "Count", "Reports to", "Area", "Optional", "Covers"):
+        table.add_column(name, justify="right" if name == "Count" else "left")
+    for entry in rec.roles:
+        table.add_row(
+            entry.id,
+            safe(entry.title),
+            str(entry.count),
+            entry.reports_to or "",
+            Text(safe(catalog.area_name(entry.area)), style=styles.get(entry.area, "")),
+            "yes" if entry.optional else "",
+            ", ".join(entry.covers),
+        )
+    out.print(Text(heading(rec), style="bold"))
+    out.print(table)
+    for warning in rec.warnings:
+        out.print(Text("warning: ", style="bold yellow") + Text(safe(warning)))
+    for note in rec.notes:
+        out.print(Text("note: ", style="bold cyan") + Text(safe(note)))
+    if rec.seats is not None:
+        seats = Table(title=f"Seats ({len(rec.seats)})")
+        for name in ("Seat", "Role", "Reports to", "Region", "Segment"):
+            seats.add_column(name)
+        for seat in rec.seats:
+            seats.add_row(
+                seat.id,
+                seat.role,
+                seat.reports_to or "",
+                safe(seat.region or ""),
+                safe(seat.segment or ""),
+            )
+        out.print(seats)

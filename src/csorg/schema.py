@@ -1,0 +1,481 @@
+"""The shape of csorg's two catalog files, declared once.
+
+These are plain frozen dataclasses, so the engine can use them without importing pydantic.
+:mod:`csorg.catalog` validates YAML into them with pydantic (strict, unknown fields
+forbidden) and ``csorg schema`` prints the JSON Schema pydantic derives from them; the
+attribute docstrings become the schema's descriptions, which editors show on hover.
+
+Every number is a :class:`Figure` or :class:`Count`: a value together with where it comes
+from (a source id) or an explicit ``heuristic: true`` and a note saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+Touch = Literal["low", "high"]
+TOUCHES: tuple[Touch, ...] = ("low", "high")
+Scope = Literal["global", "region", "pod"]
+Basis = Literal["one", "span", "coverage", "ratio"]
+
+
+class _Limits:
+    """Constraints (``gt``, ``ge``, ``le``, ``min_length``, ``max_length``, ``pattern``) that
+    pydantic applies to the core schema it builds; until then they cost nothing to import,
+    unlike ``annotated_types`` or pydantic's own ``Field``."""
+
+    __slots__ = ("limits",)
+
+    def __init__(self, **limits: object) -> None:
+        self.limits = limits
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        schema.update(self.limits)
+        return schema
+
+
+Id = Annotated[str, _Limits(min_length=1, max_length=80, pattern=ID_PATTERN)]
+Text = Annotated[str, _Limits(min_length=1)]
+Ids = tuple[Id, ...]
+
+# strict: YAML's `no` is not a string and `"5"` is not a number; forbid: a misspelt field is
+# an error, not a silently ignored key.
+_CONFIG: Any = {
+    "extra": "forbid",
+    "strict": True,
+    "use_attribute_docstrings": False,  # `csorg schema` adds descriptions itself (fast loads)
+    "allow_inf_nan": False,
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A publication a fact in the catalog comes from."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Short id that catalog entries cite, e.g. `kiouri-2023`."""
+    title: Text
+    """The title of the article, page or report."""
+    author: str | None = None
+    """Who wrote it, when named."""
+    publisher: str | None = None
+    """The organisation or site that published it."""
+    date: str | None = None
+    """Publication date as written (quote it: `"2023-03-20"`)."""
+    url: str | None = None
+    """Where it can be read."""
+    note: str | None = None
+    """Anything a reader should know about the source."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Provenance:
+    __pydantic_config__ = _CONFIG
+
+    source: Id | None = None
+    """Id of the source the number comes from; leave empty only with `heuristic: true`."""
+    heuristic: bool = False
+    """True when no source gives the number and it is csorg's own judgement."""
+    note: str | None = None
+    """Where in the source, or the reasoning behind a heuristic."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure(_Provenance):
+    """A number (a ratio or coverage) with its provenance."""
+
+    value: Annotated[float, _Limits(gt=0)]
+    """The number; always positive."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Count(_Provenance):
+    """A whole number (a span, threshold or ratio) with its provenance."""
+
+    value: Annotated[int, _Limits(ge=1)]
+    """The number; a whole number of at least 1."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Share(_Provenance):
+    """A fraction with its provenance."""
+
+    value: Annotated[float, _Limits(gt=0, le=1)]
+    """The fraction: above 0 and at most 1."""
+
+
+Number = Figure | Count | Share
+
+
+@dataclass(frozen=True, kw_only=True)
+class Area:
+    """A functional area roles belong to (leadership, support, ...)."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `cs-management`."""
+    name: Text
+    """Name shown to people."""
+    description: Text
+    """What the area is responsible for."""
+    sources: Ids = ()
+    """Ids of the sources that describe the area."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Difference:
+    """How a role differs from another role people confuse it with."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: Id
+    """Id of the other role."""
+    note: Text
+    """The difference, in a sentence or two."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Variant:
+    """Another title for a variant of the role, and how it differs."""
+
+    __pydantic_config__ = _CONFIG
+
+    title: Text
+    """The variant's title (also list it under `aliases` so it resolves to the role)."""
+    note: Text
+    """How the variant differs from the main title."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Coverage:
+    """How many accounts one seat can look after, by touch model."""
+
+    __pydantic_config__ = _CONFIG
+
+    low: Figure
+    """Accounts per seat in a low-touch model."""
+    high: Figure
+    """Accounts per seat in a high-touch model."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ratio:
+    """One seat of this role for every `every` seats of role `per`."""
+
+    __pydantic_config__ = _CONFIG
+
+    per: Id
+    """Id of the role whose seats this role is sized from (e.g. `csm`)."""
+    every: Count
+    """How many seats of `per` one seat of this role supports."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Headcount:
+    """How many seats of a role an org needs."""
+
+    __pydantic_config__ = _CONFIG
+
+    basis: Basis = "one"
+    """`one`: one seat per scope unit; `span`: enough seats that no seat manages more than
+    its span; `coverage`: enough seats for the accounts (see `accounts_per_seat`); `ratio`:
+    one seat per `ratio.every` seats of `ratio.per`."""
+    accounts_per_seat: Coverage | None = None
+    """For `basis: coverage`: accounts one seat covers, by touch model."""
+    ratio: Ratio | None = None
+    """For `basis: ratio`: the role it is sized from and how many of those one seat serves."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Role:
+    """One role in a Customer Success org."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `csm`."""
+    title: Text
+    """The usual job title."""
+    aliases: tuple[Text, ...] = ()
+    """Other titles people use for the same role."""
+    area: Id
+    """Id of the functional area the role belongs to."""
+    level: Annotated[int, _Limits(ge=0)]
+    """Rank in the hierarchy: 0 is the CEO, larger numbers are further from the top.
+    A role's managers always have a smaller level."""
+    summary: Text
+    """The role in one sentence."""
+    responsibilities: Annotated[tuple[Text, ...], _Limits(min_length=1)]
+    """What the role does."""
+    when_to_add: Text
+    """The trigger for hiring the role."""
+    differs_from: tuple[Difference, ...] = ()
+    """How the role differs from the roles it is confused with."""
+    variants: tuple[Variant, ...] = ()
+    """Titles for variants of the same role, and how they differ."""
+    reports_to: Ids = ()
+    """Preferred managers, best first; the first one present in an org is the manager.
+    Empty only for the root of the tree (the CEO)."""
+    scope: Scope = "region"
+    """`global`: seats serve the whole company; `region`: seats are counted per region;
+    `pod`: seats are counted per region and segment."""
+    headcount: Headcount = field(default_factory=Headcount)
+    """How many seats the role needs."""
+    span: Count | None = None
+    """Most direct reports one seat of this role should have (never more than 12)."""
+    sources: Annotated[Ids, _Limits(min_length=1)]
+    """Ids of the sources the description draws on."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RolesFile:
+    """`roles.yaml`: the roles csorg knows about."""
+
+    __pydantic_config__ = _CONFIG
+
+    version: Literal[1] = 1
+    """Catalog format version."""
+    sources: tuple[Source, ...] = ()
+    """Publications cited by this file."""
+    areas: tuple[Area, ...] = ()
+    """Functional areas."""
+    roles: tuple[Role, ...] = ()
+    """The roles."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Stage:
+    """A company stage that `--stage` accepts."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `startup`."""
+    name: Text
+    """Name shown to people."""
+    description: Text
+    """What a company at this stage looks like."""
+    max_employees: Count | None = None
+    """`--employees` below this number infers this stage (the smallest matching stage
+    wins); leave empty for the largest stage."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Trait:
+    """A property of the product or offer that `--trait` accepts."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `technical`."""
+    description: Text
+    """What it means for a company to have this trait."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Segmentation:
+    """A way of splitting CSMs into pods that `--segment-by` accepts."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `journey`."""
+    name: Text
+    """Name shown to people."""
+    description: Text
+    """What the segments stand for."""
+    default_segments: tuple[Id, ...] = ()
+    """Segments used when `--segments` is not given; empty means it must be given."""
+    sources: Ids = ()
+    """Ids of the sources that describe the segmentation."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Match:
+    """The inputs a business model is chosen for; a missing field matches anything."""
+
+    __pydantic_config__ = _CONFIG
+
+    stage: Ids | None = None
+    """Stage ids the model is for."""
+    touch: tuple[Touch, ...] | None = None
+    """Touch models the model is for."""
+    plg: bool | None = None
+    """True: only with `--plg`; false: only without it."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelRole:
+    """A role a business model or rule puts in the org."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: Id
+    """Id of the role."""
+    optional: bool = False
+    """Optional roles are marked as such and left out with `--no-optional`."""
+    why: str | None = None
+    """Why the role is there, shown with the recommendation."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccountShare:
+    """The share of all accounts a coverage role looks after in a model."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: Id
+    """Id of a role sized by coverage."""
+    share: Share
+    """Fraction of the accounts this role covers."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class BusinessModel:
+    """An org structure for one kind of company."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `high-touch-startup`."""
+    name: Text
+    """Name shown to people."""
+    summary: Text
+    """Who the structure is for and what it emphasises."""
+    match: Match | None = None
+    """The inputs that choose this model; without it, only `--model ID` does."""
+    roles: Annotated[tuple[ModelRole, ...], _Limits(min_length=1)]
+    """The roles of the structure (the CEO root is implied)."""
+    accounts: tuple[AccountShare, ...] = ()
+    """How the accounts split between coverage roles; needed only with more than one."""
+    sources: Annotated[Ids, _Limits(min_length=1)]
+    """Ids of the sources the structure comes from."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class RoleCount:
+    """A threshold on the number of seats of a role."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: Id
+    """Id of the role counted."""
+    at_least: Count
+    """The rule applies from this many seats."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Condition:
+    """When a rule applies; every field given must hold."""
+
+    __pydantic_config__ = _CONFIG
+
+    stage: Ids | None = None
+    """Stage ids."""
+    touch: tuple[Touch, ...] | None = None
+    """Touch models."""
+    plg: bool | None = None
+    """With (true) or without (false) `--plg`."""
+    model: Ids | None = None
+    """Business model ids."""
+    traits: Ids | None = None
+    """Trait ids that must all be given with `--trait`."""
+    min_customers: Count | None = None
+    """At least this many accounts (`--customers`)."""
+    min_regions: Count | None = None
+    """At least this many regions (`--regions`)."""
+    min_count: RoleCount | None = None
+    """At least this many seats of a role once the org is sized."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    """Adds or removes roles when a condition holds."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `technical-product`."""
+    why: Text
+    """The reason, shown with every role the rule adds."""
+    when: Condition
+    """When the rule applies."""
+    add: tuple[ModelRole, ...] = ()
+    """Roles the rule adds."""
+    remove: Ids = ()
+    """Roles the rule takes out (their work passes to the roles that remain)."""
+    sources: Ids = ()
+    """Ids of the sources behind the rule."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hat:
+    """When the headcount budget is short, `role` is combined into another seat."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: Id
+    """Id of the role whose seats go."""
+    into: Annotated[Ids, _Limits(min_length=1)]
+    """Roles that can take the work on, best first; the first one present does."""
+    last_resort: bool = False
+    """Apply only after coverage seats (CSMs) have been cut to the minimum."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class BusinessModelsFile:
+    """`business_models.yaml`: stages, structures, rules and budget policy."""
+
+    __pydantic_config__ = _CONFIG
+
+    version: Literal[1] = 1
+    """Catalog format version."""
+    sources: tuple[Source, ...] = ()
+    """Publications cited by this file."""
+    stages: tuple[Stage, ...] = ()
+    """Company stages."""
+    traits: tuple[Trait, ...] = ()
+    """Product and offer traits that rules can test."""
+    segmentations: tuple[Segmentation, ...] = ()
+    """Ways of splitting CSMs into pods."""
+    models: tuple[BusinessModel, ...] = ()
+    """Org structures."""
+    rules: tuple[Rule, ...] = ()
+    """Conditional additions and removals."""
+    hats: tuple[Hat, ...] | None = None
+    """Budget policy: roles combined first come first. A file that gives `hats` replaces
+    the whole list of the catalogs below it."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All catalog files in use, layered and checked: what the engine reads."""
+
+    sources: dict[str, Source]
+    areas: dict[str, Area]
+    roles: dict[str, Role]
+    stages: dict[str, Stage]
+    traits: dict[str, Trait]
+    segmentations: dict[str, Segmentation]
+    models: dict[str, BusinessModel]
+    rules: dict[str, Rule]
+    hats: tuple[Hat, ...]
+    files: tuple[str, ...] = ()
+
+    def role_order(self) -> dict[str, int]:
+        return {role_id: i for i, role_id in enumerate(self.roles)}
+
+    def area_name(self, area_id: str) -> str:
+        area = self.areas.get(area_id)
+        return area.name if area else area_id
+
+    def title(self, role_id: str) -> str:
+        role = self.roles.get(role_id)
+        return role.title if role else role_id
