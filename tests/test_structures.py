@@ -171,7 +171,9 @@ def _ids(row: tuple[list[str], str, dict[str, tuple[str, bool]]]) -> str:
 
 
 @pytest.mark.parametrize("row", STRUCTURES, ids=_ids)
-def test_structure_json(row: tuple[list[str], str, dict[str, tuple[str, bool]]], run: Callable) -> None:
+def test_structure_json(
+    row: tuple[list[str], str, dict[str, tuple[str, bool]]], run: Callable
+) -> None:
     flags, model_id, expected = row
     result = run("recommend", *flags, "--format", "json")
     assert result.exit_code == 0, result.stderr
@@ -187,7 +189,9 @@ def test_structure_json(row: tuple[list[str], str, dict[str, tuple[str, bool]]],
 
 
 @pytest.mark.parametrize("row", STRUCTURES, ids=_ids)
-def test_structure_tree(row: tuple[list[str], str, dict[str, tuple[str, bool]]], run: Callable, catalog: Catalog) -> None:
+def test_structure_tree(
+    row: tuple[list[str], str, dict[str, tuple[str, bool]]], run: Callable, catalog: Catalog
+) -> None:
     flags, _, expected = row
     result = run("recommend", *flags)
     assert result.exit_code == 0, result.stderr
@@ -246,8 +250,13 @@ def test_complex_product_reporting(catalog: Catalog) -> None:
 def test_no_individual_contributor_reports_to_ceo_while_a_leader_exists(catalog: Catalog) -> None:
     for model_id in catalog.models:
         for optional in (True, False):
-            rec = recommend(catalog, Request(model=model_id, stage="enterprise", touch="high", optional=optional))
-            leaders = [r for r in rec.roles if r.id != "ceo" and catalog.roles[r.id].span is not None]
+            rec = recommend(
+                catalog,
+                Request(model=model_id, stage="enterprise", touch="high", optional=optional),
+            )
+            leaders = [
+                r for r in rec.roles if r.id != "ceo" and catalog.roles[r.id].span is not None
+            ]
             for role in rec.roles:
                 if role.reports_to == "ceo" and catalog.roles[role.id].span is None:
                     assert not leaders, (model_id, role.id)

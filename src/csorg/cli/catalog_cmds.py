@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from csorg.cli.common import CatalogDirs, NoDefaults, load, write_json
-from csorg.errors import CsorgError, did_you_mean
+from csorg.lookup import find_role
 
 if TYPE_CHECKING:
-    from csorg.schema import Catalog, Role
+    from csorg.schema import Catalog
 
 
 class ListFormat(StrEnum):
@@ -129,25 +129,6 @@ def roles(
         )
     console().print(table)
     return 0
-
-
-def find_role(cat: Catalog, name: str) -> Role:
-    """A role by id, title or alias, ignoring case, spacing and punctuation."""
-    from csorg.checks import normal_title
-
-    if name in cat.roles:
-        return cat.roles[name]
-    wanted = normal_title(name)
-    names: dict[str, str] = {}
-    for role in cat.roles.values():
-        for candidate in (role.id, role.title, *role.aliases):
-            names.setdefault(normal_title(candidate), role.id)
-    if wanted in names:
-        return cat.roles[names[wanted]]
-    hits = did_you_mean(wanted, list(names))
-    suggestions = list(dict.fromkeys(f"{cat.roles[names[h]].title} ({names[h]})" for h in hits))
-    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `csorg roles`"
-    raise CsorgError(f"no role called {name!r}{hint}")
 
 
 def explain(

@@ -1,0 +1,30 @@
+"""Finding roles by the names people use: ids, titles and aliases."""
+
+from __future__ import annotations
+
+from csorg.checks import normal_title
+from csorg.errors import CsorgError, did_you_mean
+from csorg.schema import Catalog, Role
+
+
+def title_index(catalog: Catalog) -> dict[str, str]:
+    """Normalised id, title and alias -> role id (the first role to claim a name keeps it)."""
+    names: dict[str, str] = {}
+    for role in catalog.roles.values():
+        for candidate in (role.id, role.title, *role.aliases):
+            names.setdefault(normal_title(candidate), role.id)
+    return names
+
+
+def find_role(cat: Catalog, name: str) -> Role:
+    """A role by id, title or alias, ignoring case, spacing and punctuation."""
+    if name in cat.roles:
+        return cat.roles[name]
+    wanted = normal_title(name)
+    names = title_index(cat)
+    if wanted in names:
+        return cat.roles[names[wanted]]
+    hits = did_you_mean(wanted, list(names))
+    suggestions = list(dict.fromkeys(f"{cat.roles[names[h]].title} ({names[h]})" for h in hits))
+    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `csorg roles`"
+    raise CsorgError(f"no role called {name!r}{hint}")
