@@ -1,0 +1,1 @@
+"""Writers that turn a recommendation into files other tools read."""
