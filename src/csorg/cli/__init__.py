@@ -18,6 +18,7 @@ import typer
 
 from csorg import __version__
 from csorg.cli import catalog_cmds, recommend
+from csorg.cli import validate as validate_cmds
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
 
@@ -57,6 +58,8 @@ app.command("recommend")(command(recommend.recommend))
 app.command("models")(command(catalog_cmds.models))
 app.command("roles")(command(catalog_cmds.roles))
 app.command("explain")(command(catalog_cmds.explain))
+app.command("validate")(command(validate_cmds.validate))
+app.command("schema")(command(validate_cmds.schema))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
