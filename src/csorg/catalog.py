@@ -545,6 +545,22 @@ def check_contents(
     Cross-file checks run on the valid entries as long as every file could be read as a
     whole, so one run reports schema and reference problems together.
     """
+    import gc
+
+    # Loading builds many small containers and no cycles; the collector's passes over them
+    # would make the time grow faster than the catalog.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_contents(contents)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _check_contents(
+    contents: Sequence[tuple[CatalogFile, bytes | str]],
+) -> tuple[Catalog | None, list[Problem]]:
     from csorg.checks import check_catalog
     from csorg.layering import Layers
 

@@ -544,11 +544,36 @@ def _numbers(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Figure | Coun
     if isinstance(value, Figure | Count | Share):
         yield path, value
     elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _numbers(getattr(value, f.name), (*path, f.name))
+        for name in _number_fields(type(value)):
+            yield from _numbers(getattr(value, name), (*path, name))
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _numbers(item, (*path, i))
+
+
+_NUMBER_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _number_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a schema dataclass that can hold a number, so the walk skips text."""
+    if cls not in _NUMBER_FIELDS:
+        import typing
+
+        hints = typing.get_type_hints(cls)
+        _NUMBER_FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if _can_hold_number(hints[f.name])
+        )
+    return _NUMBER_FIELDS[cls]
+
+
+def _can_hold_number(annotation: Any) -> bool:
+    import typing
+
+    if annotation in (Figure, Count, Share):
+        return True
+    if dataclasses.is_dataclass(annotation):
+        return bool(_number_fields(typing.cast(type, annotation)))
+    return any(_can_hold_number(arg) for arg in typing.get_args(annotation))
 
 
 def check_catalog(
