@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from csorg.catalog import MAX_ENTRY_VALUES
 from csorg.fileio import MAX_FILE_BYTES
 from csorg.yamlload import MAX_DEPTH, MAX_NODES, MAX_TEXT
 
@@ -96,6 +97,10 @@ TEXT_CASES: dict[str, tuple[Callable[[], str], str]] = {
     "more values than allowed": (_many_values, f"more than {MAX_NODES:,} values"),
     "a million broken values": (_many_broken_entries, "more problems not shown"),
     "a million duplicate keys": (lambda: "roles: []\n" * 400_000, "duplicate key 'roles'"),
+    "one huge entry": (
+        lambda: "roles:\n  - id: x\n    aliases: [" + ", ".join(["a"] * 50_000) + "]\n",
+        f"an entry may hold at most {MAX_ENTRY_VALUES:,}",
+    ),
     "python object tag": (
         lambda: 'roles: !!python/object/apply:os.system ["echo hostile"]\n',
         "unsupported YAML tag !!python/object/apply:os.system",

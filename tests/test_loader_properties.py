@@ -37,6 +37,41 @@ def loads_or_reports(data: str | bytes) -> None:
     for problem in document.problems:
         assert problem.file == "fuzz.yaml"
         assert problem.line is not None
+    assert_plain(document.data)
+
+
+def assert_plain(value: Any) -> None:
+    """Only plain data: no YAML tag may construct any other Python object."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        assert type(item) in (dict, list, str, int, float, bool, type(None)), type(item)
+        if isinstance(item, dict):
+            assert all(type(key) is str for key in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+TAGGED = [
+    "!!python/object/apply:os.system [echo]",
+    "!!python/tuple [1, 2]",
+    "!!python/name:os.system",
+    "!!set {a, b}",
+    "!!omap [a: 1]",
+    "!!binary aGVsbG8=",
+    "!!timestamp 2001-12-14",
+    "!custom {a: 1}",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TAGGED), min_size=1, max_size=5), yamlish)
+def test_tags_never_build_objects(tagged: list[str], noise: str) -> None:
+    text = "".join(f"k{i}: {value}\n" for i, value in enumerate(tagged))
+    document = load_yaml(text, "fuzz.yaml")
+    assert_plain(document.data)
+    loads_or_reports(text + noise)
 
 
 def checks_or_reports(kind: Kind, text: str | bytes) -> None:

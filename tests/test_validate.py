@@ -293,6 +293,33 @@ def test_a_later_layer_is_blamed_for_a_clash(tmp_path: Path, run: RunCli) -> Non
     assert any("'scaling-low-touch'" in e["message"] for e in errors)
 
 
+def test_an_alias_may_not_be_another_roles_id(tmp_path: Path, run: RunCli) -> None:
+    """`csorg explain "VP CS"` must not depend on which of two roles comes first."""
+    source = (VALID / "extra-role" / "roles.yaml").read_text()
+    (tmp_path / "roles.yaml").write_text(source.replace("[Onboarding Team Lead]", "[VP CS]"))
+    result = run("validate", str(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    [error] = result.json()["errors"]
+    assert error["field"] == "roles[onboarding-lead].aliases[0]"
+    assert error["message"].startswith("'VP CS' also names role 'vp-cs'")
+
+
+def test_yaml_booleans_get_a_quoting_hint_where_text_is_expected(
+    tmp_path: Path, run: RunCli
+) -> None:
+    source = (VALID / "extra-role" / "roles.yaml").read_text()
+    (tmp_path / "roles.yaml").write_text(
+        source.replace("area: onboarding", "area: onboarding\n    scope: off")
+    )
+    result = run("validate", str(tmp_path), "--format", "json")
+    [error] = result.json()["errors"]
+    assert error["field"] == "roles[onboarding-lead].scope"
+    assert error["message"] == (
+        "expected one of 'global', 'region' or 'pod', found the boolean false; "
+        'YAML reads `off` as false: quote it ("off")'
+    )
+
+
 # -- usage errors -------------------------------------------------------------------------
 
 

@@ -439,7 +439,10 @@ def _schema_problem(
         expected = str(ctx.get("expected", ""))
         choices = re.findall(r"'([^']*)'", expected)
         wanted = " or ".join(", ".join(repr(c) for c in choices).rsplit(", ", 1)) or expected
-        hint = suggestion(value, choices) if isinstance(value, str) else ""
+        if isinstance(value, str):
+            hint = suggestion(value, choices)
+        else:
+            hint = _boolean_hint(value, report.text_at(doc, path))
         message = f"expected {'one of ' if len(choices) > 1 else ''}{wanted}, found {found}{hint}"
     elif kind in ("greater_than", "greater_than_equal", "less_than_equal"):
         bound = {"greater_than": "gt", "greater_than_equal": "ge", "less_than_equal": "le"}[kind]
@@ -473,18 +476,21 @@ def _unknown_field(name: str, fields: list[str]) -> str:
 def _type_message(kind: str, error: Any, value: Any, written: str | None) -> str:
     expected = _EXPECTED[kind]
     found = _describe(value)
-    hint = ""
-    if isinstance(value, bool) and written is not None:
-        hint = f'; YAML reads `{written}` as {str(value).lower()}: quote it ("{written}")'
-    elif isinstance(value, int | float) and written is not None and kind == "string_type":
+    hint = _boolean_hint(value, written)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and written is not None and kind == "string_type":
         hint = f'; quote it ("{written}") if it is meant as text'
-    elif (
-        kind == "dataclass_type"
-        and isinstance(value, int | float)
-        and (error.get("ctx") or {}).get("class_name") in ("Figure", "Count", "Share")
-    ):
+    class_name = (error.get("ctx") or {}).get("class_name")
+    if number and kind == "dataclass_type" and class_name in ("Figure", "Count", "Share"):
         expected = "a mapping: `value` and its `source` (or `heuristic: true` and a `note`)"
     return f"expected {expected}, found {found}{hint}"
+
+
+def _boolean_hint(value: Any, written: str | None) -> str:
+    """YAML 1.1 reads `no`, `yes`, `on` and `off` as booleans; say so where text was meant."""
+    if isinstance(value, bool) and written is not None:
+        return f'; YAML reads `{written}` as {str(value).lower()}: quote it ("{written}")'
+    return ""
 
 
 def _describe(value: Any) -> str:

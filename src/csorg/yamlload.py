@@ -203,7 +203,17 @@ class _Frame:
     """A list or mapping being built, and what it costs once expanded: values, characters
     of text and levels of nesting (an alias to it costs the same again)."""
 
-    __slots__ = ("anchor", "container", "height", "key", "key_lines", "nodes", "path", "text")
+    __slots__ = (
+        "anchor",
+        "container",
+        "dropped",
+        "height",
+        "key",
+        "key_lines",
+        "nodes",
+        "path",
+        "text",
+    )
 
     def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: Any) -> None:
         self.container = container
@@ -214,6 +224,7 @@ class _Frame:
         self.height = 1
         self.key: str | None = None  # a mapping's key waiting for its value
         self.key_lines: dict[str, int] = {}
+        self.dropped = False  # under an unsupported tag: read to the end, then left out
 
 
 class _Builder:
@@ -329,7 +340,8 @@ class _Builder:
                 frame = self.stack.pop()
                 if len(frame.path) == _ENTRY_DEPTH:
                     self.document.sizes[frame.path] = frame.nodes
-                self.place(frame.container, frame.nodes, frame.text, frame.height, frame.anchor)
+                value = None if frame.dropped else frame.container
+                self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
             elif kind is yaml.AliasEvent:
                 self.alias(event)  # type: ignore[arg-type]
             elif kind is yaml.DocumentStartEvent:
@@ -350,12 +362,13 @@ class _Builder:
         self.count(1, 0, 1, mark)
         is_map = isinstance(event, yaml.MappingStartEvent)
         expected = _TAG + ("map" if is_map else "seq")
-        if event.tag not in (None, "!", expected):
-            self.problem(mark, _unsupported(event.tag or ""), path)
         if self.locate:
             self.record(path, mark)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, path, event.anchor))
+        if event.tag not in (None, "!", expected):
+            self.problem(mark, _unsupported(event.tag or ""), path)
+            self.stack[-1].dropped = True
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         mark: Any = event.start_mark
@@ -475,14 +488,3 @@ def _resolve(plain: str) -> str:
 
 def too_many() -> str:
     return f"more problems not shown: csorg reports at most {MAX_PROBLEMS:,} per file"
-
-
-def dotted(path: KeyPath) -> str:
-    """``("roles", 3, "title")`` as ``roles[3].title`` (see also Document.field_name)."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
