@@ -441,16 +441,9 @@ class Builder:
             if plan.coverage_cap is not None:
                 self.cap_coverage(members, counts, plan.coverage_cap)
             overflow = self.apply_spans(members, managers, counts, excluded)
-            if overflow is not None:
+            if overflow is not None and overflow[3] is not None:
                 manager_id, _, n, layer = overflow
                 manager = self.catalog.roles[manager_id]
-                if layer is None:
-                    raise CsorgError(
-                        f"this org needs {manager.title} to manage {n} direct reports, above its "
-                        f"span of {manager.span.value if manager.span else MAX_SPAN}, and the "
-                        "catalog has no management layer to put between them; add one to the "
-                        "reports' reports_to or ask for fewer customers"
-                    )
                 span = manager.span
                 source = f" ({cite(self.catalog, span)})" if span else ""
                 inserted[layer] = (
@@ -464,11 +457,29 @@ class Builder:
                     f"the org would have more than {MAX_SEATS:,} seats; ask for fewer customers"
                 )
             key = tuple(members)
-            if key == previous:
-                order = tree_order(self.catalog, managers)
-                return Org(members, managers, counts, order, self.units, applied)
-            previous = key
-            counts_seen = totals
+            if key != previous:
+                # rules that depend on counts see these counts in the next round (they may,
+                # for example, replace a single seat that overflows with one that can grow)
+                previous = key
+                counts_seen = totals
+                continue
+            if overflow is not None:
+                manager_id, _, n, _ = overflow
+                manager = self.catalog.roles[manager_id]
+                size = (
+                    f"at {self.inputs.customers:,} accounts "
+                    if self.inputs.customers is not None
+                    else ""
+                )
+                raise CsorgError(
+                    f"{size}the {self.model.name} structure outgrows its management layers: "
+                    f"{manager.title} would manage {n} direct reports, above its span of "
+                    f"{manager.span.value if manager.span else MAX_SPAN}, and the catalog has no "
+                    "layer to put between them. Bases this large are usually served digitally "
+                    "(try --stage enterprise or --touch low), or add a layer to the catalog"
+                )
+            order = tree_order(self.catalog, managers)
+            return Org(members, managers, counts, order, self.units, applied)
         raise CsorgError(
             "the catalog's rules do not settle: adding and removing roles keeps changing the org"
         )
@@ -629,7 +640,7 @@ def _count_reasons(
             f"({cite(catalog, per_seat)})"
             + (f", about {accounts / count:,.0f} each" if count else "")
         )
-    elif basis == "ratio" and role.headcount.ratio is not None:
+    elif basis == "ratio" and role.headcount.ratio is not None and inputs.customers is not None:
         ratio = role.headcount.ratio
         per = catalog.roles[ratio.per].title
         out.append(
@@ -781,10 +792,16 @@ def _sanity_warnings(
                         "consider a digital, low-touch programme for most accounts"
                     )
         places = max(len(inputs.regions), 1) * max(len(inputs.segments), 1)
-        if inputs.customers < places:
+        if 1 < places and inputs.customers < places:
             warnings.append(
                 f"{inputs.customers} accounts spread over {places} region/segment pods: "
                 "some pods would have no accounts"
+            )
+        if org.seats > max(inputs.customers, 1):
+            warnings.append(
+                f"{org.seats} CS seats for {inputs.customers} accounts: the structure's fixed "
+                "roles outweigh the customer base; consider --no-optional, fewer regions or "
+                "segments, or a lighter model"
             )
     if inputs.employees is not None and not inputs.stage_inferred:
         from csorg.inputs import infer_stage
