@@ -441,8 +441,9 @@ class Builder:
             if plan.coverage_cap is not None:
                 self.cap_coverage(members, counts, plan.coverage_cap)
             overflow = self.apply_spans(members, managers, counts, excluded)
-            if overflow is not None and overflow[3] is not None:
-                manager_id, _, n, layer = overflow
+            layer = overflow[3] if overflow is not None else None
+            if overflow is not None and layer is not None:
+                manager_id, _, n, _ = overflow
                 manager = self.catalog.roles[manager_id]
                 span = manager.span
                 source = f" ({cite(self.catalog, span)})" if span else ""
@@ -792,7 +793,7 @@ def _sanity_warnings(
                         "consider a digital, low-touch programme for most accounts"
                     )
         places = max(len(inputs.regions), 1) * max(len(inputs.segments), 1)
-        if 1 < places and inputs.customers < places:
+        if places > 1 and inputs.customers < places:
             warnings.append(
                 f"{inputs.customers} accounts spread over {places} region/segment pods: "
                 "some pods would have no accounts"
