@@ -408,15 +408,33 @@ class _Checker:
             self.problem("rules", rid, (), "a rule must add or remove at least one role")
 
 
+_LEAVES = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def _numbers(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Figure | Count | Share]]:
+    """Every Figure, Count and Share inside an entry, with its path (field names cached)."""
     if isinstance(value, Figure | Count | Share):
         yield path, value
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from _numbers(getattr(value, f.name), (*path, f.name))
-    elif isinstance(value, tuple):
+        return
+    if isinstance(value, tuple):
         for i, item in enumerate(value):
-            yield from _numbers(item, (*path, i))
+            if not isinstance(item, _LEAVES):
+                yield from _numbers(item, (*path, i))
+        return
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = (
+            tuple(f.name for f in dataclasses.fields(value))
+            if dataclasses.is_dataclass(value)
+            else ()
+        )
+        _FIELDS[kind] = names
+    for name in names:
+        item = getattr(value, name)
+        if not isinstance(item, _LEAVES):
+            yield from _numbers(item, (*path, name))
 
 
 def check_catalog(catalog: Catalog, origins: Origins, report: Reporter) -> None:

@@ -121,7 +121,7 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
         text = data
     builder = _Builder(file, locate)
     try:
-        builder.run(yaml.parse(text, Loader=_Loader))
+        builder.run(_events(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(m) for m in (exc.context, exc.problem) if m) or "invalid YAML"
@@ -146,17 +146,59 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
     return builder.document
 
 
-@dataclass
+_IMPLICIT: dict[Any, list[tuple[str, Any]]] = _RESOLVER.yaml_implicit_resolvers
+_WILDCARD = _IMPLICIT.get(None, [])
+_STR = _TAG + "str"
+
+
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events, pulled straight from the parser (cheaper than ``yaml.parse``)."""
+    loader = _Loader(text)
+    get_event = loader.get_event
+    try:
+        while True:
+            event = get_event()
+            yield event
+            if event.__class__ is yaml.StreamEndEvent:
+                return
+    finally:
+        loader.dispose()
+
+
+def _plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar (what PyYAML's resolver does, minus its overhead)."""
+    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+        if pattern.match(value):
+            return tag
+    for tag, pattern in _WILDCARD:
+        if pattern.match(value):
+            return tag
+    return _STR
+
+
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    path: KeyPath
-    anchor: str | None
-    nodes: int = 1
-    key: str | None = None  # a mapping's key waiting for its value
-    key_marks: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("anchor", "container", "is_map", "key", "key_lines", "nodes", "path")
+
+    def __init__(
+        self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: str | None
+    ) -> None:
+        self.container = container
+        self.is_map = isinstance(container, dict)
+        self.path = path
+        self.anchor = anchor
+        self.nodes = 1
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_lines: dict[str, int] = {}
 
 
 class _Builder:
+    """Builds plain data from libyaml's events, one loop and an explicit stack.
+
+    The loop is the hot path for large catalogs, so scalars are handled inline and paths
+    (tuples naming where a value is) are only built when positions are asked for or a
+    problem has to name its field.
+    """
+
     def __init__(self, file: str, locate: bool) -> None:
         self.document = Document(file=file, data=None)
         self.locate = locate
@@ -186,21 +228,19 @@ class _Builder:
             column=mark.column + 1 if mark else None,
         )
 
-    def count(self, n: int, mark: Any) -> None:
-        self.nodes += n
-        if self.nodes > MAX_NODES:
-            raise self.fatal(
-                mark,
-                f"more than {MAX_NODES:,} values (counting each use of an alias): "
-                "the file is too large or an alias expands without bound",
-            )
+    def too_many(self, mark: Any) -> CsorgError:
+        return self.fatal(
+            mark,
+            f"more than {MAX_NODES:,} values (counting each use of an alias): "
+            "the file is too large or an alias expands without bound",
+        )
 
-    def next_path(self, mark: Any) -> KeyPath | None:
+    def next_path(self) -> KeyPath | None:
         """The path of the value about to start, or None if it is a mapping key."""
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if isinstance(top.container, list):
+        if not top.is_map:
             return (*top.path, len(top.container))
         if top.key is None:
             return None
@@ -214,31 +254,62 @@ class _Builder:
             return
         top = self.stack[-1]
         top.nodes += nodes
-        if isinstance(top.container, list):
-            top.container.append(value)
-        else:
-            assert top.key is not None
-            top.container[top.key] = value
+        if top.is_map:
+            top.container[top.key] = value  # type: ignore[index,call-overload]
             top.key = None
-
-    def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
-        if self.locate:
-            self.document.values[path] = Position(mark.line + 1, mark.column + 1, text)
+        else:
+            top.container.append(value)  # type: ignore[union-attr]
 
     # -- events ------------------------------------------------------------------------
 
-    def run(self, events: Iterator[yaml.Event]) -> None:
+    def run(self, events: Iterator[Any]) -> None:
+        scalar_event = yaml.ScalarEvent
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        stack = self.stack
+        locate = self.locate
         for event in events:
-            if isinstance(event, yaml.ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            kind = event.__class__
+            if kind is scalar_event:
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise self.too_many(event.start_mark)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_map and top.key is None:
+                    self.key(event, top)
+                    continue
+                value = event.value
+                if event.tag is None and event.style:
+                    result: Any = value  # quoted or block scalars are always text
+                elif event.tag is None and _plain_tag(value) == _STR:
+                    result = value
+                else:
+                    result = self.construct(event)
+                if locate:
+                    path = self.next_path()
+                    assert path is not None
+                    mark: Any = event.start_mark
+                    written = None if event.style else value
+                    self.document.values[path] = Position(mark.line + 1, mark.column + 1, written)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (result, 1)
+                if top is None:
+                    self.document.data = result
+                elif top.is_map:
+                    top.container[top.key] = result  # type: ignore[index,call-overload]
+                    top.key = None
+                    top.nodes += 1
+                else:
+                    top.container.append(result)  # type: ignore[union-attr]
+                    top.nodes += 1
+            elif kind in starts:
                 self.start(event)
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                frame = self.stack.pop()
+            elif kind in ends:
+                frame = stack.pop()
                 self.place(frame.container, frame.nodes, frame.anchor)
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 self.alias(event)
-            elif isinstance(event, yaml.DocumentStartEvent):
+            elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     raise self.fatal(
@@ -248,37 +319,29 @@ class _Builder:
         if self.documents == 0:
             raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
 
-    def start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+    def start(self, event: Any) -> None:
         mark: Any = event.start_mark
-        path = self.next_path(mark)
+        path = self.next_path()
         if path is None:
             raise self.fatal(mark, "a mapping key must be plain text, not a list or mapping")
         if len(self.stack) >= MAX_DEPTH:
             raise self.fatal(mark, f"nesting deeper than {MAX_DEPTH} levels")
-        self.count(1, mark)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.too_many(mark)
         is_map = isinstance(event, yaml.MappingStartEvent)
         expected = _TAG + ("map" if is_map else "seq")
         if event.tag not in (None, "!", expected):
             self.problem(mark, f"unsupported YAML tag {event.tag!r}", path)
-        self.record(path, mark)
+        if self.locate:
+            self.document.values[path] = Position(mark.line + 1, mark.column + 1)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, path, event.anchor))
 
-    def scalar(self, event: yaml.ScalarEvent) -> None:
-        mark: Any = event.start_mark
-        self.count(1, mark)
-        path = self.next_path(mark)
-        if path is None:
-            self.key(event)
-            return
-        self.record(path, mark, None if event.style else event.value)
-        self.place(self.construct(event, path), 1, event.anchor)
-
-    def key(self, event: yaml.ScalarEvent) -> None:
-        top = self.stack[-1]
+    def key(self, event: Any, top: _Frame) -> None:
         mark: Any = event.start_mark
         key = event.value
-        if event.tag not in (None, "!", _TAG + "str"):
+        if event.tag not in (None, "!", _STR):
             self.problem(mark, f"unsupported YAML tag {event.tag!r} on a key", top.path)
         if key == "<<" and not event.style:
             self.problem(
@@ -286,21 +349,20 @@ class _Builder:
             )
         if self.locate:
             self.document.keys[(*top.path, key)] = Position(mark.line + 1, mark.column + 1, key)
-        assert isinstance(top.container, dict)
-        if key in top.key_marks:
+        if key in top.key_lines:
             self.problem(
                 mark,
-                f"duplicate key {key!r} (first given on line {top.key_marks[key]}); "
+                f"duplicate key {key!r} (first given on line {top.key_lines[key]}); "
                 "YAML keeps only one of them",
                 (*top.path, key),
             )
         else:
-            top.key_marks[key] = mark.line + 1
+            top.key_lines[key] = mark.line + 1
         top.key = key
 
-    def alias(self, event: yaml.AliasEvent) -> None:
+    def alias(self, event: Any) -> None:
         mark: Any = event.start_mark
-        path = self.next_path(mark)
+        path = self.next_path()
         if path is None:
             raise self.fatal(mark, "an alias cannot be used as a mapping key")
         name = event.anchor
@@ -309,18 +371,22 @@ class _Builder:
                 raise self.fatal(mark, f"alias *{name} refers to the value that contains it")
             raise self.fatal(mark, f"alias *{name} names no anchor defined before it")
         value, nodes = self.anchors[name]
-        self.count(nodes, mark)
-        self.record(path, mark)
+        self.nodes += nodes
+        if self.nodes > MAX_NODES:
+            raise self.too_many(mark)
+        if self.locate:
+            self.document.values[path] = Position(mark.line + 1, mark.column + 1)
         self.place(value, nodes, None)
 
-    def construct(self, event: yaml.ScalarEvent, path: KeyPath) -> Any:
+    def construct(self, event: Any) -> Any:
+        """A scalar that is not plain text: typed, or explicitly tagged."""
         tag = event.tag
         if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = _plain_tag(event.value) if not event.style else _STR
         if tag not in _SCALAR_TAGS:
-            self.problem(event.start_mark, f"unsupported YAML tag {tag!r}", path)
+            self.problem(event.start_mark, f"unsupported YAML tag {tag!r}", self.next_path())
             return None
-        if tag in (_TAG + "str", _TAG + "timestamp"):
+        if tag in (_STR, _TAG + "timestamp"):
             return event.value
         node = yaml.ScalarNode(tag, event.value)
         try:
@@ -333,7 +399,9 @@ class _Builder:
             return _CONSTRUCTOR.construct_yaml_float(node)
         except (ValueError, KeyError, yaml.YAMLError):
             self.problem(
-                event.start_mark, f"{event.value!r} is not a valid {tag[len(_TAG) :]}", path
+                event.start_mark,
+                f"{event.value!r} is not a valid {tag[len(_TAG) :]}",
+                self.next_path(),
             )
             return None
 

@@ -57,6 +57,7 @@ app.command("recommend")(command(recommend.recommend))
 app.command("models")(command(catalog_cmds.models))
 app.command("roles")(command(catalog_cmds.roles))
 app.command("explain")(command(catalog_cmds.explain))
+app.command("figures")(command(catalog_cmds.figures))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
