@@ -7,11 +7,11 @@ pairwise comparisons), so thousands of roles and models validate in proportion.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from csorg.errors import suggestion
+from csorg.lookup import normal_title
 from csorg.schema import (
     TOUCHES,
     BusinessModel,
@@ -22,7 +22,11 @@ from csorg.schema import (
     Role,
     Share,
 )
-from csorg.yamlload import Document, KeyPath
+
+if TYPE_CHECKING:
+    from csorg.yamlload import Document, KeyPath
+
+    Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
 
 ROOT = "ceo"
 MAX_SPAN = 12
@@ -30,14 +34,6 @@ MAX_SPAN = 12
 
 class Reporter(Protocol):
     def add(self, doc: Document, path: KeyPath, message: str, *, key: bool = False) -> None: ...
-
-
-Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
-
-
-def normal_title(text: str) -> str:
-    """Titles compare without case, punctuation or repeated spaces."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 class _Checker:
