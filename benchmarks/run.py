@@ -207,8 +207,9 @@ def measure(runs: int, work: Path) -> tuple[list[Row], list[tuple[int, int, floa
 
 def markdown(rows: list[Row], growth: list[tuple[int, int, float]], runs: int) -> str:
     lines = [
-        f"Measured on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}; medians of {runs} alternating runs.",
+        f"Measured on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+        f"medians of {runs} alternating runs.",
         "",
         "| Target | csorg command | ms | Compared with | ms | Ratio | Limit | Peak MiB | Met |",
         "|---|---|---:|---|---:|---:|---:|---:|---|",

@@ -45,7 +45,7 @@ def _snapshot_present() -> bool:
 
 @pytest.mark.skipif(
     not _snapshot_present(),
-    reason="this csorg install has no catalog snapshot (editable installs skip the wheel build hook)",
+    reason="this install has no catalog snapshot (editable installs skip the wheel build hook)",
 )
 def test_recommend_imports_nothing_heavy() -> None:
     loaded = _imported_after(["recommend", "--stage", "startup", "--touch", "high"])
