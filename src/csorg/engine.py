@@ -648,8 +648,16 @@ def _count_reasons(
             f"one per {ratio.every.value} {per} seats ({cite(catalog, ratio.every)}): "
             f"{org.total(ratio.per)} → {count}"
         )
-    if role.scope != "global" and len(units) > 1:
-        kind = "regions" if role.scope == "region" else "region and segment pods"
+    if len(units) > 1:
+        has_regions = any(region for region, _ in units)
+        has_segments = any(segment for _, segment in units)
+        kind = (
+            "region and segment pods"
+            if has_regions and has_segments
+            else "segments"
+            if has_segments
+            else "regions"
+        )
         out.append(f"counted in each of {len(units)} {kind}")
     if role.span is not None and basis != "one":
         reports = [r for r, m in org.managers.items() if m == role_id]
