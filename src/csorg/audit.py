@@ -220,8 +220,13 @@ def match_title(title: str, index: dict[str, str]) -> Match:
     for variant in variants:
         if variant in index:
             return Match(index[variant], "qualified")
-    names = list(index)
+    # a close match keeps the number of words: typos, not a missing word ("Customer Success"
+    # is not "VP Customer Success")
+    by_length: dict[int, list[str]] = {}
+    for name in index:
+        by_length.setdefault(len(name.split()), []).append(name)
     for variant in dict.fromkeys([whole, *variants]):
+        names = by_length.get(len(variant.split()), [])
         hits = difflib.get_close_matches(variant, names, n=1, cutoff=CLOSE_MATCH)
         if hits:
             return Match(index[hits[0]], "close", hits[0])
@@ -436,27 +441,26 @@ class _Checker:
                 manager,
                 f"{self.who(manager)} has {many}, above the span of {span} for a "
                 f"{role.title} ({cite(self.catalog, role.span)}); "
-                + self.relief(role, manager_id, reports, each, span),
+                + self.relief(role, reports, each, span),
             )
 
-    def relief(
-        self, role: Role, manager_id: str, reports: list[Person], each: int, span: int
-    ) -> str:
-        """What would bring a manager back within span: another seat, or a layer."""
-        if role.headcount.basis == "span":
-            return f"{math.ceil(each / span)} {role.title}s would share the team"
+    def relief(self, role: Role, reports: list[Person], each: int, span: int) -> str:
+        """What would bring a manager back within span: the layer its reports would report
+        to next (as the engine inserts one), else more seats of the manager's role."""
         by_role: dict[str, int] = {}
         for person in reports:
             report_role = self.matches[person.id].role
             if report_role is not None:
                 by_role[report_role] = by_role.get(report_role, 0) + person.count
-        for report_role in sorted(by_role, key=lambda r: -by_role[r]):
+        for report_role in sorted(by_role, key=lambda r: (-by_role[r], r)):
             for candidate in self.catalog.roles[report_role].reports_to:
                 if candidate == role.id:
                     break
                 layer = self.catalog.roles[candidate]
                 if role.level < layer.level < self.catalog.roles[report_role].level:
-                    return f"a {layer.title} layer would take the {self.title(report_role)}s"
+                    return f"a {layer.title} layer between them would keep the span"
+        if role.headcount.basis == "span":
+            return f"{math.ceil(each / span)} {role.title} seats would share the team"
         return "split the team under another manager"
 
     def roles(self) -> None:
