@@ -172,6 +172,17 @@ def test_too_many_people(run: Callable[..., Any], tmp_path: Path) -> None:
     assert f"crowd.csv:{MAX_PEOPLE + 2}: more than {MAX_PEOPLE:,} people" in result.stderr
 
 
+def test_many_problems_are_listed_up_to_a_limit(run: Callable[..., Any], tmp_path: Path) -> None:
+    path = tmp_path / "sloppy.csv"
+    path.write_text(HEADER + "a,CEO,\n" + "".join(f"p{i},,a\n" for i in range(30)))
+    result = run("audit", str(path), *FLAGS)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"csorg: error: {path}: 30 problems in the org chart (the first 20 below)"
+    assert len(lines) == 21
+    assert lines[1] == f"  {path}:3: title: is empty"
+
+
 def test_bad_file_error_is_escaped(run: Callable[..., Any], tmp_path: Path) -> None:
     path = tmp_path / "escape.csv"
     path.write_text(HEADER + "a,CEO,\nb,CSM,\x1b[2J\n")

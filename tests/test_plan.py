@@ -416,6 +416,9 @@ def _ordered(data: dict[str, Any], catalog: Catalog) -> None:
         assert set(actions[first:]) == {"remove"}
     adds = [catalog.roles[s["role"]].level for s in steps if s["action"] == "add"]
     assert adds == sorted(adds)
+    # a role's reports retire before it does
+    removes = [catalog.roles[s["role"]].level for s in steps if s["action"] == "remove"]
+    assert removes == sorted(removes, reverse=True)
 
 
 @pytest.mark.parametrize(("start", "target"), list(itertools.permutations(SPECS, 2)))

@@ -14,13 +14,16 @@ reporting-line     error     someone reports to a lower-ranked role (a Director 
                    warning   a peer, a manager the catalog never gives the role, or not
                              the usual manager although the org has one (a CSM under the
                              CEO while there is a VP)
-span-of-control    warning   a manager with more direct reports than the role's span
-                   error     ... more than half as many again
+span-of-control    warning   a manager with more direct reports than the role's span, or
+                             an individual-contributor role with reports
+                   error     more than half as many again as the span
 coverage           warning   more accounts per seat than the touch model allows (needs
                    error     ``--customers``); error beyond half as many again
 missing-role       warning   a recommended role nobody holds (info when it is optional)
 unmapped-title     warning   a title no catalog role matches
-headcount          warning   fewer seats of a role than recommended; info: more
+headcount          warning   fewer seats of a role than recommended (with
+                             ``--customers``; roles of one seat per scope always)
+                   info      more seats than recommended, or fewer of an optional role
 close-match        info      a title read as a role by a close match: check it
 extra-role         info      a role the recommendation does not include
 optional-role      info      a role the recommendation marks optional
@@ -254,7 +257,7 @@ def audit(catalog: Catalog, chart: OrgChart, request: Request) -> Audit:
             present[role_id] = present.get(role_id, 0) + person.count
     counts = {r: present[r] for r in catalog.roles if r in present}
     checker = _Checker(catalog, chart, rec, matches, counts)
-    checker.titles(index)
+    checker.titles()
     checker.lines()
     checker.spans()
     checker.roles()
@@ -311,11 +314,10 @@ class _Checker:
         the title is not the role's own."""
         label = person.name or person.id
         extra = f" ×{person.count}" if person.count > 1 else ""
-        text = f"{label}{extra} ({person.title})"
         role_id = self.matches[person.id].role
         if role_id is not None and normal_title(person.title) != normal_title(self.title(role_id)):
-            text += f", a {self.title(role_id)},"
-        return text
+            return f"{label}{extra} ({person.title}, read as {self.title(role_id)})"
+        return f"{label}{extra} ({person.title})"
 
     def title(self, role_id: str) -> str:
         return self.catalog.title(role_id)
@@ -325,7 +327,7 @@ class _Checker:
 
     # checks -------------------------------------------------------------------------------
 
-    def titles(self, index: dict[str, str]) -> None:
+    def titles(self) -> None:
         choices = list(dict.fromkeys(r.title for r in self.catalog.roles.values()))
         for person in self.chart.people:
             match = self.matches[person.id]
@@ -372,13 +374,13 @@ class _Checker:
                 continue  # the manager's title is reported as unmapped
             role = self.catalog.roles[role_id]
             over = self.catalog.roles[boss_role]
-            relation = f"{self.who(person)} reports to {self.who(boss)}".replace(",,", ",")
+            relation = f"{self.who(person)} reports to {self.who(boss)}"
             if over.level > role.level:
                 self.person(
                     "reporting-line",
                     "error",
                     person,
-                    f"{relation.rstrip(',')}: a {over.title} ranks below a {role.title} "
+                    f"{relation}: a {over.title} ranks below a {role.title} "
                     f"(level {over.level} over level {role.level}); the manager should outrank "
                     "the report",
                 )
@@ -387,7 +389,7 @@ class _Checker:
                     "reporting-line",
                     "warning",
                     person,
-                    f"{relation.rstrip(',')}: a {over.title} has the same rank as a "
+                    f"{relation}: a {over.title} has the same rank as a "
                     f"{role.title} (level {role.level}); a peer is not a manager in the catalog",
                 )
             elif boss_role not in role.reports_to:
@@ -396,7 +398,7 @@ class _Checker:
                     "reporting-line",
                     "warning",
                     person,
-                    f"{relation.rstrip(',')}; in the catalog a {role.title} reports to: {expected}",
+                    f"{relation}; in the catalog a {role.title} reports to: {expected}",
                 )
             else:
                 usual = self.usual_manager(role, present)

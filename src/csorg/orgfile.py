@@ -26,7 +26,9 @@ from csorg.fileio import read_bytes
 
 MAX_PEOPLE = 50_000
 MAX_COUNT = 100_000  # seats one row may stand for (csorg's per-role CSV has a count column)
+MAX_SHOWN = 20  # problems listed in one error
 REQUIRED = ("id", "title", "reports_to")
+FIELDS = (*REQUIRED, "name", "role", "count", "region", "segment")  # the columns csorg reads
 # Column names other tools use for the same thing (compared after normalising, see _column)
 SYNONYMS = {
     "employee_id": "id",
@@ -186,25 +188,21 @@ def _csv_people(text: str, file: str) -> list[Person]:
             )
             continue
 
-        def get(column: str, fields: list[str] = fields) -> str:
-            position = index.get(column)
-            if position is None or position >= len(fields):
-                return ""
-            return fields[position].strip()
-
-        person = _person(
-            file,
-            line,
-            {c: get(c) for c in (*REQUIRED, "name", "role", "count", "region", "segment")},
-            problems,
-        )
+        values = {c: _field(fields, index.get(c)) for c in FIELDS}
+        person = _person(file, line, values, problems)
         if person is not None:
             people.append(person)
     if problems:
-        raise CsorgError(_summary(file, problems), problems)
+        raise _invalid(file, problems)
     if not people:
         raise CsorgError.at(file, "no people in the file, only a header", line=header_line)
     return people
+
+
+def _field(fields: list[str], position: int | None) -> str:
+    if position is None or position >= len(fields):
+        return ""  # a short row: the missing fields are empty
+    return fields[position].strip()
 
 
 def _person(file: str, line: int, values: dict[str, Any], problems: list[Problem]) -> Person | None:
@@ -251,7 +249,7 @@ def _yaml_people(data: bytes, file: str) -> list[Person]:
 
     doc = load_yaml(data, file, locate=True)
     if doc.problems:
-        raise CsorgError(_summary(file, doc.problems), doc.problems)
+        raise _invalid(file, doc.problems)
     root = doc.data
     prefix: tuple[str | int, ...] = ()
     if isinstance(root, dict):
@@ -292,7 +290,7 @@ def _yaml_people(data: bytes, file: str) -> list[Person]:
         given: set[str] = set()
         for key, value in item.items():
             column = _column(str(key))
-            if column not in (*REQUIRED, "name", "role", "count", "region", "segment"):
+            if column not in FIELDS:
                 continue
             given.add(column)
             at = doc.locate((*prefix, i, key))
@@ -330,14 +328,17 @@ def _yaml_people(data: bytes, file: str) -> list[Person]:
         if person is not None:
             people.append(person)
     if problems:
-        raise CsorgError(_summary(file, problems), problems)
+        raise _invalid(file, problems)
     return people
 
 
-def _summary(file: str, problems: Sequence[Problem]) -> str:
+def _invalid(file: str, problems: Sequence[Problem]) -> CsorgError:
+    """One error for every problem found (the first :data:`MAX_SHOWN` of them)."""
     if len(problems) == 1:
-        return str(problems[0])
-    return f"{file}: {len(problems)} problems in the org chart"
+        return CsorgError(str(problems[0]), problems)
+    shown = f" (the first {MAX_SHOWN} below)" if len(problems) > MAX_SHOWN else ""
+    first = sorted(problems, key=lambda p: (p.line or 0, p.column or 0))[:MAX_SHOWN]
+    return CsorgError(f"{file}: {len(problems)} problems in the org chart{shown}", first)
 
 
 # -- checking the tree ----------------------------------------------------------------------
@@ -376,7 +377,7 @@ def build_chart(file: str, people: list[Person]) -> OrgChart:
             )
         )
     if problems:
-        raise CsorgError(_summary(file, problems), problems)
+        raise _invalid(file, problems)
 
     roots = [p for p in by_id.values() if p.reports_to is None]
     cycle = _cycle(by_id)

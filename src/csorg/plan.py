@@ -344,7 +344,7 @@ def diff(
             old=old[entry.id].reports_to,
             new=entry.reports_to,
             why=_move_reason(catalog, entry, old[entry.id], old, new),
-            trigger=_title_trigger(catalog, entry.reports_to),
+            trigger=_move_trigger(catalog, old[entry.id], entry, old, new),
         )
         for entry in after.roles
         if entry.id in old and old[entry.id].reports_to != entry.reports_to
@@ -368,9 +368,7 @@ def diff(
                 after=now.count if now else 0,
                 why=_removal_reason(catalog, entry, now, after, successor),
                 replaced_by=successor,
-                trigger=_title_trigger(catalog, successor)
-                if successor
-                else "once the target structure is in place",
+                trigger=_removal_trigger(catalog, successor, old),
             )
         )
     # the people who report to a role leave (or move) before the role itself
@@ -444,10 +442,26 @@ def _trigger(catalog: Catalog, role_id: str) -> str:
     return " ".join(catalog.roles[role_id].when_to_add.split())
 
 
-def _title_trigger(catalog: Catalog, role_id: str | None) -> str:
-    if role_id is None:
-        return "now"
-    return f"once the {catalog.title(role_id)} is in place"
+def _move_trigger(
+    catalog: Catalog,
+    was: RoleEntry,
+    entry: RoleEntry,
+    old: dict[str, RoleEntry],
+    new: dict[str, RoleEntry],
+) -> str:
+    if entry.reports_to is not None and entry.reports_to not in old:
+        return f"once the {catalog.title(entry.reports_to)} is in place"
+    if was.reports_to is not None and was.reports_to not in new:
+        return f"before the {catalog.title(was.reports_to)} role is retired"
+    return "when the target structure is adopted"
+
+
+def _removal_trigger(catalog: Catalog, successor: str | None, old: dict[str, RoleEntry]) -> str:
+    if successor is None:
+        return "once the target structure is in place"
+    if successor not in old:
+        return f"once the {catalog.title(successor)} is in place"
+    return f"once its work has passed to the {catalog.title(successor)}"
 
 
 def _change(before: int, after: int) -> str:
