@@ -236,10 +236,15 @@ def match_title(title: str, index: dict[str, str]) -> Match:
     return Match(None, "none")
 
 
-def match_person(person: Person, catalog: Catalog, index: dict[str, str]) -> Match:
+def match_person(
+    person: Person, catalog: Catalog, index: dict[str, str], seen: dict[str, Match]
+) -> Match:
+    """How a person's role is read; ``seen`` caches titles (charts repeat them a lot)."""
     if person.role is not None and person.role in catalog.roles:
         return Match(person.role, "role-column")
-    return match_title(person.title, index)
+    if person.title not in seen:
+        seen[person.title] = match_title(person.title, index)
+    return seen[person.title]
 
 
 # -- the audit ------------------------------------------------------------------------------
@@ -249,7 +254,8 @@ def audit(catalog: Catalog, chart: OrgChart, request: Request) -> Audit:
     """Compare ``chart`` with the recommendation for ``request``."""
     rec = recommend(catalog, replace(request, seats=False))
     index = title_index(catalog)
-    matches = {p.id: match_person(p, catalog, index) for p in chart.people}
+    seen: dict[str, Match] = {}
+    matches = {p.id: match_person(p, catalog, index, seen) for p in chart.people}
     present: dict[str, int] = {}
     for person in chart.people:
         role_id = matches[person.id].role
@@ -329,6 +335,7 @@ class _Checker:
 
     def titles(self) -> None:
         choices = list(dict.fromkeys(r.title for r in self.catalog.roles.values()))
+        hints: dict[str, list[str]] = {}
         for person in self.chart.people:
             match = self.matches[person.id]
             if match.how == "close" and match.role is not None:
@@ -341,8 +348,10 @@ class _Checker:
                     "the role in a role column",
                 )
             elif match.role is None:
-                hints = did_you_mean(person.title, choices)
-                hint = f"; closest: {', '.join(hints)}" if hints else ""
+                if person.title not in hints:
+                    hints[person.title] = did_you_mean(person.title, choices)
+                closest = hints[person.title]
+                hint = f"; closest: {', '.join(closest)}" if closest else ""
                 self.person(
                     "unmapped-title",
                     "warning",
