@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, reject, settings
+from hypothesis import strategies as st
 
-from csorg.audit import match_title
+from csorg.audit import audit, match_title
 from csorg.engine import recommend
+from csorg.errors import CsorgError
 from csorg.export.tabular import csv_text
 from csorg.inputs import Request
 from csorg.lookup import title_index
+from csorg.orgfile import read_org
 from csorg.schema import Catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -540,3 +544,58 @@ def test_usage_errors_come_before_the_file(run: Run, flags: list[str], words: st
     result = run("audit", "no-such-file.csv", *flags)
     assert result.exit_code == 2
     assert words in result.stderr
+
+
+# -- properties -----------------------------------------------------------------------------
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    stage=st.sampled_from(["startup", "scaling", "enterprise"]),
+    touch=st.sampled_from(["low", "high"]),
+    plg=st.booleans(),
+    optional=st.booleans(),
+    customers=st.one_of(st.none(), st.integers(1, 8_000)),
+    regions=st.sampled_from([(), ("emea", "amer"), ("emea", "amer", "apac")]),
+    segment_by=st.sampled_from([None, "size"]),
+    traits=st.sets(st.sampled_from(["technical", "complex", "services"])),
+)
+def test_any_own_export_audits_clean(
+    catalog: Catalog,
+    tmp_path: Path,
+    stage: str,
+    touch: str,
+    plg: bool,
+    optional: bool,
+    customers: int | None,
+    regions: tuple[str, ...],
+    segment_by: str | None,
+    traits: set[str],
+) -> None:
+    request = Request(
+        stage=stage,
+        touch=touch,
+        plg=plg,
+        optional=optional,
+        customers=customers,
+        regions=regions,
+        segment_by=segment_by,
+        traits=tuple(sorted(traits)),
+        seats=True,
+    )
+    try:
+        rec = recommend(catalog, request)
+    except CsorgError:
+        reject()  # inputs the engine itself refuses (a CS Lead for thousands of accounts)
+    path = tmp_path / "seats.csv"
+    path.write_text(csv_text(rec, seats=True), encoding="utf-8")
+    result = audit(catalog, read_org(path), request)
+    worrying = [f for f in result.findings if f.severity != "info"]
+    if rec.warnings:
+        # only what the recommendation itself warns about: accounts beyond coverage
+        assert {f.kind for f in worrying} <= {"coverage"}
+    else:
+        assert worrying == []
+    assert result.seats == rec.total_seats

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
 
-from csorg.errors import UsageError
+from csorg.errors import CsorgError, UsageError
 from csorg.inputs import Request
-from csorg.plan import Spec, parse_spec, target_request
+from csorg.plan import Spec, make_plan, parse_spec, target_request
 from csorg.schema import Catalog
 
 Moves = dict[str, tuple[str, str]]
@@ -631,3 +633,45 @@ def test_parse_spec_and_target_request(catalog: Catalog) -> None:
         "journey",
         (),
     )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    start=st.sampled_from(SPECS),
+    target=st.sampled_from(SPECS),
+    customers=st.one_of(st.none(), st.integers(1, 8_000)),
+    to_customers=st.one_of(st.none(), st.integers(1, 8_000)),
+    regions=st.sampled_from([(), ("emea", "amer")]),
+    to_regions=st.sampled_from([None, (), ("emea", "amer", "apac")]),
+)
+def test_the_plan_turns_any_start_into_its_target(
+    catalog: Catalog,
+    start: str,
+    target: str,
+    customers: int | None,
+    to_customers: int | None,
+    regions: tuple[str, ...],
+    to_regions: tuple[str, ...] | None,
+) -> None:
+    begin = Request(customers=customers, regions=regions)
+    end = target_request(begin, customers=to_customers, regions=to_regions)
+    try:
+        roadmap = make_plan(catalog, start, target, begin, end)
+    except UsageError:
+        raise
+    except CsorgError:
+        reject()  # an end the engine itself refuses (a CS Lead for thousands of accounts)
+    counts = {r.id: r.count for r in roadmap.start.roles}
+    managers = {r.id: r.reports_to for r in roadmap.start.roles}
+    for add in roadmap.add:
+        counts[add.role] = counts.get(add.role, 0) + add.count
+        managers.setdefault(add.role, add.reports_to)
+    for removal in roadmap.remove:
+        counts[removal.role] -= removal.count
+        if not counts[removal.role]:
+            del counts[removal.role], managers[removal.role]
+    for move in roadmap.move:
+        managers[move.role] = move.new
+    assert counts == {r.id: r.count for r in roadmap.target.roles}
+    assert managers == {r.id: r.reports_to for r in roadmap.target.roles}
+    assert roadmap.as_json() == make_plan(catalog, start, target, begin, end).as_json()
