@@ -114,16 +114,16 @@ def audit(
     elif output_format is AuditFormat.markdown:
         from csorg.render.audit import markdown
 
-        write(markdown(result, cat))
+        write(markdown(result))
     elif output_format is AuditFormat.table:
         from csorg.render.audit import print_table
         from csorg.render.text import console
 
-        print_table(result, cat, console())
+        print_table(result, console())
     else:
         from csorg.render.audit import write as write_tree
 
-        write_tree(result, cat)
+        write_tree(result)
     if fail_on is None:
         return 0
     return 1 if result.fails("error" if fail_on is FailOn.error else "warning") else 0

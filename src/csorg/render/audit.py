@@ -15,7 +15,6 @@ from csorg.audit import SEVERITIES, Audit, Finding
 from csorg.orgfile import Person
 from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
-from csorg.schema import Catalog
 from csorg.textsafe import one_line
 
 if TYPE_CHECKING:
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 SYMBOLS = {"error": "✗", "warning": "⚠", "info": "ℹ"}
 CODES = {"error": "1;31", "warning": "1;33", "info": "36"}
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-MATCH_MARKS = {"role-column": "", "title": "", "qualified": "", "close": " ~", "none": ""}
 
 
 def _code(text: str) -> str:
@@ -68,7 +66,8 @@ def person_label(person: Person, result: Audit) -> str:
     if person.name:
         who = f"{one_line(person.name)} ({who})"
     count = f" ×{person.count}" if person.count > 1 else ""
-    role = f"[{match.role}{MATCH_MARKS[match.how]}]" if match.role else "[?]"
+    mark = " ~" if match.how == "close" else ""  # a close match: worth checking
+    role = f"[{match.role}{mark}]" if match.role else "[?]"
     return f"{who}{count} — {one_line(person.title)}  {role}"
 
 
@@ -80,7 +79,7 @@ def subject_label(finding: Finding, result: Audit) -> str:
     return finding.subject
 
 
-def render(result: Audit, catalog: Catalog, *, colour: bool = False, width: int = WIDTH) -> str:
+def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
     paint = painter(colour)
     out = [paint(heading(result), "1"), tally(result), ""]
     marks: dict[str, list[Finding]] = {}
@@ -116,12 +115,12 @@ def render(result: Audit, catalog: Catalog, *, colour: bool = False, width: int 
     return "\n".join(out) + "\n"
 
 
-def write(result: Audit, catalog: Catalog, stream: TextIO | None = None) -> None:
+def write(result: Audit, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
-    stream.write(render(result, catalog, colour=use_colour(stream), width=width_for(stream)))
+    stream.write(render(result, colour=use_colour(stream), width=width_for(stream)))
 
 
-def print_table(result: Audit, catalog: Catalog, console: Console) -> None:
+def print_table(result: Audit, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -156,7 +155,7 @@ def print_table(result: Audit, catalog: Catalog, console: Console) -> None:
     console.print(people)
 
 
-def markdown(result: Audit, catalog: Catalog) -> str:
+def markdown(result: Audit) -> str:
     lines = [f"# {_md(heading(result))}", "", _md(tally(result)), ""]
     if result.findings:
         lines += [
