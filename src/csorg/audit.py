@@ -38,11 +38,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from csorg.lookup import normal_title
 from csorg.engine import MAX_SPAN, ROOT, cite, fmt, recommend
 from csorg.errors import did_you_mean
 from csorg.inputs import Request
-from csorg.lookup import title_index
+from csorg.lookup import normal_title, title_index
 from csorg.orgfile import OrgChart, Person
 from csorg.result import Recommendation
 from csorg.schema import Catalog, Role
