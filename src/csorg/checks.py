@@ -11,11 +11,11 @@ is the file being edited, not the shipped catalog below it.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from csorg.errors import suggestion
+from csorg.lookup import normal_title
 from csorg.schema import (
     TOUCHES,
     BusinessModel,
@@ -52,11 +52,6 @@ class Reporter(Protocol):
 
 
 Origins = dict[tuple[str, str], tuple["Document", "KeyPath"]]
-
-
-def normal_title(text: str) -> str:
-    """Titles compare without case, punctuation or repeated spaces."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 class _Checker:

@@ -441,16 +441,10 @@ class Builder:
             if plan.coverage_cap is not None:
                 self.cap_coverage(members, counts, plan.coverage_cap)
             overflow = self.apply_spans(members, managers, counts, excluded)
-            if overflow is not None:
-                manager_id, _, n, layer = overflow
+            layer = overflow[3] if overflow is not None else None
+            if overflow is not None and layer is not None:
+                manager_id, _, n, _ = overflow
                 manager = self.catalog.roles[manager_id]
-                if layer is None:
-                    raise CsorgError(
-                        f"this org needs {manager.title} to manage {n} direct reports, above its "
-                        f"span of {manager.span.value if manager.span else MAX_SPAN}, and the "
-                        "catalog has no management layer to put between them; add one to the "
-                        "reports' reports_to or ask for fewer customers"
-                    )
                 span = manager.span
                 source = f" ({cite(self.catalog, span)})" if span else ""
                 inserted[layer] = (
@@ -464,11 +458,29 @@ class Builder:
                     f"the org would have more than {MAX_SEATS:,} seats; ask for fewer customers"
                 )
             key = tuple(members)
-            if key == previous:
-                order = tree_order(self.catalog, managers)
-                return Org(members, managers, counts, order, self.units, applied)
-            previous = key
-            counts_seen = totals
+            if key != previous:
+                # rules that depend on counts see these counts in the next round (they may,
+                # for example, replace a single seat that overflows with one that can grow)
+                previous = key
+                counts_seen = totals
+                continue
+            if overflow is not None:
+                manager_id, _, n, _ = overflow
+                manager = self.catalog.roles[manager_id]
+                size = (
+                    f"at {self.inputs.customers:,} accounts "
+                    if self.inputs.customers is not None
+                    else ""
+                )
+                raise CsorgError(
+                    f"{size}the {self.model.name} structure outgrows its management layers: "
+                    f"{manager.title} would manage {n} direct reports, above its span of "
+                    f"{manager.span.value if manager.span else MAX_SPAN}, and the catalog has no "
+                    "layer to put between them. Bases this large are usually served digitally "
+                    "(try --stage enterprise or --touch low), or add a layer to the catalog"
+                )
+            order = tree_order(self.catalog, managers)
+            return Org(members, managers, counts, order, self.units, applied)
         raise CsorgError(
             "the catalog's rules do not settle: adding and removing roles keeps changing the org"
         )
@@ -629,15 +641,23 @@ def _count_reasons(
             f"({cite(catalog, per_seat)})"
             + (f", about {accounts / count:,.0f} each" if count else "")
         )
-    elif basis == "ratio" and role.headcount.ratio is not None:
+    elif basis == "ratio" and role.headcount.ratio is not None and inputs.customers is not None:
         ratio = role.headcount.ratio
         per = catalog.roles[ratio.per].title
         out.append(
             f"one per {ratio.every.value} {per} seats ({cite(catalog, ratio.every)}): "
             f"{org.total(ratio.per)} → {count}"
         )
-    if role.scope != "global" and len(units) > 1:
-        kind = "regions" if role.scope == "region" else "region and segment pods"
+    if len(units) > 1:
+        has_regions = any(region for region, _ in units)
+        has_segments = any(segment for _, segment in units)
+        kind = (
+            "region and segment pods"
+            if has_regions and has_segments
+            else "segments"
+            if has_segments
+            else "regions"
+        )
         out.append(f"counted in each of {len(units)} {kind}")
     if role.span is not None and basis != "one":
         reports = [r for r, m in org.managers.items() if m == role_id]
@@ -781,10 +801,16 @@ def _sanity_warnings(
                         "consider a digital, low-touch programme for most accounts"
                     )
         places = max(len(inputs.regions), 1) * max(len(inputs.segments), 1)
-        if inputs.customers < places:
+        if places > 1 and inputs.customers < places:
             warnings.append(
                 f"{inputs.customers} accounts spread over {places} region/segment pods: "
                 "some pods would have no accounts"
+            )
+        if org.seats > max(inputs.customers, 1):
+            warnings.append(
+                f"{org.seats} CS seats for {inputs.customers} accounts: the structure's fixed "
+                "roles outweigh the customer base; consider --no-optional, fewer regions or "
+                "segments, or a lighter model"
             )
     if inputs.employees is not None and not inputs.stage_inferred:
         from csorg.inputs import infer_stage

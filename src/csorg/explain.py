@@ -123,3 +123,37 @@ def card_json(catalog: Catalog, role: Role) -> dict[str, Any]:
         "rules": [r.id for r in catalog.rules.values() if any(a.role == role.id for a in r.add)],
         "sources": [source_json(catalog, s) for s in role.sources],
     }
+
+
+def all_figures(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every number in the catalog, where it is used, and where it comes from."""
+    rows: list[dict[str, Any]] = []
+    for role in catalog.roles.values():
+        for item in figures(catalog, role):
+            if item["what"].startswith(("share of accounts", "added from")):
+                continue  # listed under their model or rule below
+            rows.append({"entry": f"role {role.id}", **item})
+    for model in catalog.models.values():
+        for share in model.accounts:
+            what = f"share of accounts for {catalog.title(share.role)}"
+            rows.append({"entry": f"model {model.id}", **figure(catalog, what, share.share)})
+    for rule in catalog.rules.values():
+        when = rule.when
+        if when.min_count is not None:
+            what = f"applies from this many {catalog.title(when.min_count.role)} seats"
+            rows.append(
+                {"entry": f"rule {rule.id}", **figure(catalog, what, when.min_count.at_least)}
+            )
+        if when.min_customers is not None:
+            what = "applies from this many accounts"
+            rows.append({"entry": f"rule {rule.id}", **figure(catalog, what, when.min_customers)})
+        if when.min_regions is not None:
+            what = "applies from this many regions"
+            rows.append({"entry": f"rule {rule.id}", **figure(catalog, what, when.min_regions)})
+    for stage in catalog.stages.values():
+        if stage.max_employees is not None:
+            what = "inferred below this many employees"
+            rows.append(
+                {"entry": f"stage {stage.id}", **figure(catalog, what, stage.max_employees)}
+            )
+    return rows

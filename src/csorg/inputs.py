@@ -114,7 +114,7 @@ def _only(values: tuple[str, ...] | None) -> str | None:
 
 def resolve(catalog: Catalog, request: Request) -> Inputs:
     """Check a request against the catalog; raise :class:`UsageError` for bad values."""
-    _bounded("--customers", request.customers, low=1, high=MAX_CUSTOMERS)
+    _bounded("--customers", request.customers, low=0, high=MAX_CUSTOMERS)
     _bounded("--headcount", request.headcount, low=1, high=MAX_HEADCOUNT)
     _bounded("--employees", request.employees, low=1, high=MAX_EMPLOYEES)
     if request.model is not None:

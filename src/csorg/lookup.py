@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from csorg.checks import normal_title
+import re
+
 from csorg.errors import CsorgError, did_you_mean
 from csorg.schema import Catalog, Role
+
+
+def normal_title(text: str) -> str:
+    """Titles compare without case, punctuation or repeated spaces."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 def title_index(catalog: Catalog) -> dict[str, str]:

@@ -174,7 +174,7 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
         text = data
     builder = _Builder(file, locate)
     try:
-        builder.run(yaml.parse(text, Loader=_Loader))
+        builder.run(_events(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(str(m) for m in (exc.context, exc.problem) if m) or "invalid YAML"
@@ -199,6 +199,20 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
     return builder.finish()
 
 
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events, pulled straight from the parser (cheaper than ``yaml.parse``)."""
+    loader = _Loader(text)
+    get_event = loader.get_event
+    try:
+        while True:
+            event = get_event()
+            yield event
+            if event.__class__ is yaml.StreamEndEvent:
+                return
+    finally:
+        loader.dispose()
+
+
 class _Frame:
     """A list or mapping being built, and what it costs once expanded: values, characters
     of text and levels of nesting (an alias to it costs the same again)."""
@@ -208,6 +222,7 @@ class _Frame:
         "container",
         "dropped",
         "height",
+        "is_map",
         "key",
         "key_lines",
         "nodes",
@@ -217,6 +232,7 @@ class _Frame:
 
     def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: Any) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.path = path
         self.anchor: str | None = anchor
         self.nodes = 1
@@ -228,6 +244,13 @@ class _Frame:
 
 
 class _Builder:
+    """Builds plain data from libyaml's events, one loop and an explicit stack.
+
+    The loop is the hot path for large catalogs, so scalars are handled inline and paths
+    (tuples naming where a value is) are only built when positions are asked for or a
+    problem has to name its field.
+    """
+
     def __init__(self, file: str, locate: bool) -> None:
         self.document = Document(file=file, data=None)
         self.locate = locate
@@ -273,9 +296,8 @@ class _Builder:
             column=mark.column + 1 if mark else None,
         )
 
-    def count(self, nodes: int, text: int, height: int, mark: Any) -> None:
-        self.nodes += nodes
-        self.text += text
+    def limits(self, mark: Any, height: int = 0) -> None:
+        """Raise when the values, text or depth read so far pass their limit."""
         if self.nodes > MAX_NODES:
             raise self.fatal(
                 mark,
@@ -296,16 +318,12 @@ class _Builder:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if top.key is None:
-            return (*top.path, len(top.container))
-        return (*top.path, top.key)
+        if top.is_map:
+            return (*top.path, top.key or "")
+        return (*top.path, len(top.container))
 
     def expects_key(self) -> bool:
-        return (
-            bool(self.stack)
-            and self.stack[-1].key is None
-            and type(self.stack[-1].container) is dict
-        )
+        return bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
 
     def place(self, value: Any, nodes: int, text: int, height: int, anchor: str | None) -> None:
         if anchor is not None:
@@ -318,32 +336,65 @@ class _Builder:
         top.text += text
         if height >= top.height:
             top.height = height + 1
-        if top.key is None:
-            top.container.append(value)  # type: ignore[union-attr]
-        else:
-            top.container[top.key] = value  # type: ignore[call-overload]
+        if top.is_map:
+            top.container[top.key] = value  # type: ignore[index,call-overload]
             top.key = None
+        else:
+            top.container.append(value)  # type: ignore[union-attr]
 
     def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
         self.document.values[path] = Position(mark.line + 1, mark.column + 1, text)
 
     # -- events ------------------------------------------------------------------------
 
-    def run(self, events: Iterator[yaml.Event]) -> None:
+    def run(self, events: Iterator[Any]) -> None:
+        scalar_event = yaml.ScalarEvent
+        starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+        ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+        stack = self.stack
+        locate = self.locate
         for event in events:
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self.scalar(event)  # type: ignore[arg-type]
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self.start(event)  # type: ignore[arg-type]
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = self.stack.pop()
+            kind = event.__class__
+            if kind is scalar_event:
+                value = event.value
+                self.nodes += 1
+                self.text += len(value)
+                if self.nodes > MAX_NODES or self.text > MAX_TEXT:
+                    self.limits(event.start_mark)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_map and top.key is None:
+                    self.key(event, top)
+                    continue
+                if top is None and not value and not event.style and event.tag is None:
+                    raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
+                if event.tag is None and (event.style or _resolve(value) == _STR):
+                    result: Any = value  # quoted, block or plain text
+                else:
+                    result = self.construct(event)
+                if locate:
+                    self.record(self.next_path(), event.start_mark, None if event.style else value)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (result, 1, len(value), 0)
+                if top is None:
+                    self.document.data = result
+                    continue
+                top.nodes += 1
+                top.text += len(value)
+                if top.is_map:
+                    top.container[top.key] = result  # type: ignore[index,call-overload]
+                    top.key = None
+                else:
+                    top.container.append(result)  # type: ignore[union-attr]
+            elif kind in starts:
+                self.start(event)
+            elif kind in ends:
+                frame = stack.pop()
                 if len(frame.path) == _ENTRY_DEPTH:
                     self.document.sizes[frame.path] = frame.nodes
                 value = None if frame.dropped else frame.container
                 self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
             elif kind is yaml.AliasEvent:
-                self.alias(event)  # type: ignore[arg-type]
+                self.alias(event)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -354,47 +405,29 @@ class _Builder:
         if self.documents == 0:
             raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
 
-    def start(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+    def start(self, event: Any) -> None:
         mark: Any = event.start_mark
         if self.expects_key():
             raise self.fatal(mark, "a mapping key must be plain text, not a list or mapping")
         path = self.next_path()
-        self.count(1, 0, 1, mark)
-        is_map = isinstance(event, yaml.MappingStartEvent)
-        expected = _TAG + ("map" if is_map else "seq")
+        self.nodes += 1
+        self.limits(mark, height=1)
+        is_map = event.__class__ is yaml.MappingStartEvent
         if self.locate:
             self.record(path, mark)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, path, event.anchor))
-        if event.tag not in (None, "!", expected):
-            self.problem(mark, _unsupported(event.tag or ""), path)
+        if event.tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
+            self.problem(mark, _unsupported(event.tag), path)
             self.stack[-1].dropped = True
 
-    def scalar(self, event: yaml.ScalarEvent) -> None:
-        mark: Any = event.start_mark
-        value = event.value
-        self.count(1, len(value), 0, mark)
-        if self.expects_key():
-            self.key(event)
-            return
-        if not self.stack and not value and not event.style and event.tag is None:
-            raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
-        if self.locate:
-            self.record(self.next_path(), mark, None if event.style else value)
-        if event.tag is None and event.style:  # quoted or block text: always a string
-            constructed: Any = value
-        else:
-            constructed = self.construct(event)
-        self.place(constructed, 1, len(value), 0, event.anchor)
-
-    def key(self, event: yaml.ScalarEvent) -> None:
-        top = self.stack[-1]
+    def key(self, event: Any, top: _Frame) -> None:
         key = event.value
         top.nodes += 1  # keys are expanded with their mapping too
         top.text += len(key)
         mark: Any = event.start_mark
-        if event.tag not in (None, "!", _TAG + "str"):
-            self.problem(mark, f"{_unsupported(event.tag or '')} on a key", top.path)
+        if event.tag not in (None, "!", _STR):
+            self.problem(mark, f"{_unsupported(event.tag)} on a key", top.path)
         if key == "<<" and not event.style:
             self.document.flagged.add((*top.path, key))
             self.problem(
@@ -413,7 +446,7 @@ class _Builder:
             top.key_lines[key] = mark.line + 1
         top.key = key
 
-    def alias(self, event: yaml.AliasEvent) -> None:
+    def alias(self, event: Any) -> None:
         mark: Any = event.start_mark
         if self.expects_key():
             raise self.fatal(mark, "an alias cannot be used as a mapping key")
@@ -426,14 +459,17 @@ class _Builder:
                 )
             raise self.fatal(mark, f"alias *{shorten(name)} names no anchor defined before it")
         value, nodes, text, height = self.anchors[name]
-        self.count(nodes, text, height, mark)
+        self.nodes += nodes
+        self.text += text
+        self.limits(mark, height)
         if len(path) == _ENTRY_DEPTH:
             self.document.sizes[path] = nodes
         if self.locate:
             self.record(path, mark)
         self.place(value, nodes, text, height, None)
 
-    def construct(self, event: yaml.ScalarEvent) -> Any:
+    def construct(self, event: Any) -> Any:
+        """A scalar that is not plain text: typed, or explicitly tagged."""
         value = event.value
         tag = event.tag
         if tag in (None, "!"):

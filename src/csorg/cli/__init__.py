@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import typer
 
 from csorg import __version__
-from csorg.cli import catalog_cmds, recommend
+from csorg.cli import audit, catalog_cmds, plan, recommend
 from csorg.cli import validate as validate_cmds
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
@@ -58,6 +58,9 @@ app.command("recommend")(command(recommend.recommend))
 app.command("models")(command(catalog_cmds.models))
 app.command("roles")(command(catalog_cmds.roles))
 app.command("explain")(command(catalog_cmds.explain))
+app.command("figures")(command(catalog_cmds.figures))
+app.command("plan")(command(plan.plan))
+app.command("audit")(command(audit.audit))
 app.command("validate")(command(validate_cmds.validate))
 app.command("schema")(command(validate_cmds.schema))
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from csorg.cli.common import CatalogDirs, NoDefaults, load, write_json
+from csorg.cli.common import CatalogDirs, NoDefaults, load, write, write_json
 from csorg.lookup import find_role
 
 if TYPE_CHECKING:
@@ -151,4 +151,47 @@ def explain(
     from csorg.render.text import console
 
     print_card(cat, found, console())
+    return 0
+
+
+class FiguresFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def figures(
+    output_format: Annotated[
+        FiguresFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+    ] = FiguresFormat.table,
+    catalog: CatalogDirs = None,
+    no_defaults: NoDefaults = False,
+) -> int:
+    """List every number the catalogs use (coverage, ratios, spans, thresholds) and its source.
+
+    Example: csorg figures --format markdown
+    """
+    from csorg.explain import all_figures
+
+    cat = load(catalog, no_defaults)
+    rows = all_figures(cat)
+    if output_format is FiguresFormat.json:
+        write_json(rows)
+        return 0
+    if output_format is FiguresFormat.markdown:
+        from csorg.render.markdown import figures_table
+
+        write(figures_table(rows))
+        return 0
+    from rich.table import Table
+
+    from csorg.render.text import console, provenance
+    from csorg.textsafe import one_line as safe
+
+    table = Table()
+    for name in ("Entry", "Number", "Value", "Where it comes from"):
+        table.add_column(name, justify="right" if name == "Value" else "left")
+    for row in rows:
+        table.add_row(row["entry"], safe(row["what"]), f"{row['value']:g}", safe(provenance(row)))
+    console().print(table)
     return 0

@@ -73,3 +73,27 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
                 f"{_md(seat.region or '')} | {_md(seat.segment or '')} |"
             )
     return "\n".join(lines) + "\n"
+
+
+def provenance(row: dict[str, object]) -> str:
+    """Where a number from :func:`csorg.explain.all_figures` comes from, in words."""
+    source = row.get("source")
+    note = row.get("note")
+    if row.get("heuristic") or not isinstance(source, dict):
+        where = "heuristic"
+    else:
+        who = source.get("author") or source.get("publisher") or ""
+        year = str(source.get("date") or "")[:4]
+        where = ", ".join(str(p) for p in (who, f"\u201c{source['title']}\u201d", year) if p)
+    return f"{where}: {note}" if note else where
+
+
+def figures_table(rows: list[dict[str, object]]) -> str:
+    lines = ["| Entry | Number | Value | Where it comes from |", "|---|---|---:|---|"]
+    for row in rows:
+        value = row["value"]
+        shown = f"{value:g}" if isinstance(value, float | int) else str(value)
+        lines.append(
+            f"| `{row['entry']}` | {_md(str(row['what']))} | {shown} | {_md(provenance(row))} |"
+        )
+    return "\n".join(lines) + "\n"

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from csorg.render.markdown import provenance
 from csorg.render.tree import heading
 from csorg.result import Recommendation
 from csorg.schema import Catalog
@@ -29,6 +30,9 @@ PALETTE = (
     "bright_blue",
     "bright_red",
 )
+
+
+__all__ = ["area_styles", "console", "print_table", "provenance"]
 
 
 def area_styles(catalog: Catalog) -> dict[str, str]:

@@ -1,0 +1,260 @@
+"""Measure csorg's performance targets side by side, as ratios, and write a Markdown table.
+
+    python benchmarks/run.py [--runs 15] [--output benchmarks/results.md]
+
+Each target compares two commands run alternately in fresh processes (so machine noise hits
+both alike); the table shows the median wall time of each, their ratio against the target,
+and the peak memory (max RSS) of csorg's command. Run it in the virtual environment csorg is
+installed in: the baseline commands use the same interpreter and libraries.
+
+Targets:
+1. `csorg recommend --stage startup --touch high` (tree to a pipe) <= 0.65x
+   `python -c "import typer, rich, pydantic, yaml, networkx"`.
+2. `csorg validate` of the shipped catalogs <= 1.0x `check-jsonschema --schemafile
+   <csorg schema roles> data/roles.yaml`.
+3. `csorg validate` of a generated 5,000-role, 1,000-model catalog <= 8x validating the shipped
+   catalogs; the same at 1/5 and 1/2 of that size shows the growth is linear.
+4. `csorg export --stage enterprise --touch high --customers 200000 --seats --format csv`
+   <= 3x a plain `csorg recommend`.
+5. Peak memory of every csorg command above < 150 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+MEMORY_LIMIT_MIB = 150
+
+
+@dataclass
+class Sample:
+    seconds: float
+    max_rss_mib: float
+
+
+def run_once(command: list[str], cwd: Path) -> Sample:
+    """Run a command to completion; its wall time and peak resident memory."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # read output while it runs (a full pipe would stall the child), then reap it with wait4
+    # to get the resource usage of this child alone
+    assert process.stdout is not None and process.stderr is not None
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(
+            f"benchmark command failed ({process.returncode}): {' '.join(command)}\n"
+            f"{out.decode(errors='replace')[-2000:]}{err.decode(errors='replace')[-2000:]}"
+        )
+    return Sample(elapsed, usage.ru_maxrss / 1024)  # ru_maxrss is KiB on Linux
+
+
+def compare(a: list[str], b: list[str], runs: int, cwd: Path) -> tuple[list[Sample], list[Sample]]:
+    """Run two commands alternately, once each to warm caches, then ``runs`` times each."""
+    run_once(a, cwd)
+    run_once(b, cwd)
+    first: list[Sample] = []
+    second: list[Sample] = []
+    for _ in range(runs):
+        first.append(run_once(a, cwd))
+        second.append(run_once(b, cwd))
+    return first, second
+
+
+def median(samples: list[Sample]) -> float:
+    return statistics.median(s.seconds for s in samples)
+
+
+def peak(samples: list[Sample]) -> float:
+    return max(s.max_rss_mib for s in samples)
+
+
+@dataclass
+class Row:
+    target: str
+    command: str
+    baseline: str
+    command_ms: float
+    baseline_ms: float
+    limit: float
+    memory_mib: float
+
+    @property
+    def ratio(self) -> float:
+        return self.command_ms / self.baseline_ms
+
+    @property
+    def met(self) -> bool:
+        return self.ratio <= self.limit and self.memory_mib < MEMORY_LIMIT_MIB
+
+
+def measure(runs: int, work: Path) -> tuple[list[Row], list[tuple[int, int, float]]]:
+    python = sys.executable
+    bindir = Path(python).parent
+    csorg = [str(bindir / "csorg")] if (bindir / "csorg").exists() else [python, "-m", "csorg"]
+    check_jsonschema = shutil.which("check-jsonschema", path=str(bindir)) or shutil.which(
+        "check-jsonschema"
+    )
+    if check_jsonschema is None:
+        raise SystemExit("check-jsonschema is not installed (pip install '.[test]')")
+    data = REPO / "data"
+    schema = work / "roles.schema.json"
+    schema.write_bytes(
+        subprocess.run([*csorg, "schema", "roles"], check=True, capture_output=True).stdout
+    )
+    generated = work / "generated"
+    generate = [python, str(HERE / "generate_catalog.py")]
+    subprocess.run([*generate, "--roles", "5000", "--models", "1000", str(generated)], check=True)
+
+    rows: list[Row] = []
+
+    def add(
+        target: str, command: list[str], baseline: list[str], limit: float, shown: tuple[str, str]
+    ) -> None:
+        ours, theirs = compare(command, baseline, runs, work)
+        rows.append(
+            Row(
+                target,
+                shown[0],
+                shown[1],
+                median(ours) * 1000,
+                median(theirs) * 1000,
+                limit,
+                peak(ours),
+            )
+        )
+
+    recommend = [*csorg, "recommend", "--stage", "startup", "--touch", "high"]
+    add(
+        "1. cold start",
+        recommend,
+        [python, "-c", "import typer, rich, pydantic, yaml, networkx"],
+        0.65,
+        (
+            "csorg recommend --stage startup --touch high",
+            'python -c "import typer, rich, pydantic, yaml, networkx"',
+        ),
+    )
+    validate_shipped = [*csorg, "validate"]
+    add(
+        "2. validate vs check-jsonschema",
+        validate_shipped,
+        [check_jsonschema, "--schemafile", str(schema), str(data / "roles.yaml")],
+        1.0,
+        ("csorg validate", "check-jsonschema --schemafile roles.schema.json data/roles.yaml"),
+    )
+    add(
+        "3. 5,000 roles, 1,000 models",
+        [*csorg, "validate", "--no-defaults", str(generated)],
+        validate_shipped,
+        8.0,
+        ("csorg validate --no-defaults <generated 5000/1000>", "csorg validate"),
+    )
+    add(
+        "4. export 200,000 accounts as seats",
+        [
+            *csorg,
+            "export",
+            "--stage",
+            "enterprise",
+            "--touch",
+            "high",
+            "--customers",
+            "200000",
+            "--seats",
+            "--format",
+            "csv",
+            "-o",
+            "-",
+        ],
+        recommend,
+        3.0,
+        (
+            "csorg export --stage enterprise --touch high --customers 200000 --seats --format csv",
+            "csorg recommend --stage startup --touch high",
+        ),
+    )
+
+    # linear growth: the same generator at three sizes
+    growth: list[tuple[int, int, float]] = []
+    for roles, models in ((1000, 200), (2500, 500), (5000, 1000)):
+        folder = work / f"gen-{roles}"
+        subprocess.run(
+            [*generate, "--roles", str(roles), "--models", str(models), str(folder)], check=True
+        )
+        samples = [
+            run_once([*csorg, "validate", "--no-defaults", str(folder)], work)
+            for _ in range(max(3, runs // 3))
+        ]
+        growth.append((roles, models, median(samples) * 1000))
+    return rows, growth
+
+
+def markdown(rows: list[Row], growth: list[tuple[int, int, float]], runs: int) -> str:
+    lines = [
+        f"Measured on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+        f"medians of {runs} alternating runs.",
+        "",
+        "| Target | csorg command | ms | Compared with | ms | Ratio | Limit | Peak MiB | Met |",
+        "|---|---|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row.target} | `{row.command}` | {row.command_ms:.0f} | `{row.baseline}` | "
+            f"{row.baseline_ms:.0f} | {row.ratio:.2f}x | {row.limit:g}x | {row.memory_mib:.0f} | "
+            f"{'yes' if row.met else '**no**'} |"
+        )
+    lines += [
+        "",
+        "Growth of `csorg validate --no-defaults` with catalog size (generated catalogs):",
+        "",
+        "| Roles | Models | ms | ms per 1,000 roles above the smallest |",
+        "|---:|---:|---:|---:|",
+    ]
+    base_roles, _, base_ms = growth[0]
+    for roles, models, ms in growth:
+        extra = (
+            f"{(ms - base_ms) / ((roles - base_roles) / 1000):.0f}" if roles > base_roles else ""
+        )
+        lines.append(f"| {roles:,} | {models:,} | {ms:.0f} | {extra} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="runs of each command (default 15)")
+    parser.add_argument(
+        "--output", type=Path, default=HERE / "results.md", help="Markdown file to write"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        rows, growth = measure(args.runs, Path(folder))
+    table = markdown(rows, growth, args.runs)
+    args.output.write_text(table, encoding="utf-8")
+    sys.stdout.write(table)
+    missed = [row.target for row in rows if not row.met]
+    if missed:
+        sys.stdout.write(f"\nTargets missed: {', '.join(missed)}\n")
+        return 1
+    sys.stdout.write("\nAll targets met.\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
