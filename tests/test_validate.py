@@ -367,6 +367,31 @@ def test_schema_describes_every_field(run: RunCli) -> None:
     assert figure["value"]["exclusiveMinimum"] == 0
 
 
+def test_the_format_version_checked_by_hand_is_the_schemas() -> None:
+    import typing
+
+    from csorg.catalog import FORMAT_VERSION
+    from csorg.schema import BusinessModelsFile, RolesFile
+
+    for file_type in (RolesFile, BusinessModelsFile):
+        version = typing.get_type_hints(file_type)["version"]
+        assert typing.get_args(version) == (FORMAT_VERSION,)
+
+
+def test_top_level_problems(tmp_path: Path, run: RunCli) -> None:
+    (tmp_path / "business_models.yaml").write_text(
+        "version: 2\nstages: no\nmodels:\nhats: null\nrule: []\n"
+    )
+    result = run("validate", str(tmp_path), "--format", "json")
+    assert result.exit_code == 1
+    assert [(e["line"], e["field"], e["message"]) for e in result.json()["errors"]] == [
+        (1, "version", "expected 1, found the number 2"),
+        (2, "stages", "expected a list, found the boolean false"),
+        (3, "models", "expected a list, found nothing (null)"),
+        (5, "rule", "unknown field 'rule' (did you mean 'rules'?)"),
+    ]
+
+
 def test_schema_kind_is_checked(run: RunCli) -> None:
     assert run("schema", "models").exit_code == 2
 

@@ -40,6 +40,7 @@ FILE_NAMES: dict[Kind, tuple[str, ...]] = {
     "business-models": ("business_models.yaml", "business_models.yml"),
 }
 SNAPSHOT_NAME = "catalog.pickle"
+FORMAT_VERSION = 1  # the `version:` both catalog files give
 ENV_CATALOG = "CSORG_CATALOG"
 
 
@@ -316,9 +317,10 @@ def sections_of(kind: Kind) -> dict[str, Any]:
 def parse_file(kind: Kind, data: bytes | str, display: str, report: Report) -> Parsed | None:
     """Parse and schema-check one file; problems go to ``report``.
 
-    The top level is validated with its sections emptied, then every entry on its own: the
-    work per call stays bounded by :data:`MAX_ENTRY_VALUES`, the valid entries are kept, and
-    validation is no slower than for the file in one piece.
+    The top level (``version`` and the sections) is checked here; every entry is then
+    validated on its own, so the work per call stays bounded by :data:`MAX_ENTRY_VALUES`,
+    the valid entries are kept, and only the entry validators are built (a validator of the
+    whole file would cost as much again to build).
     """
     from csorg.yamlload import load_yaml
 
@@ -331,23 +333,29 @@ def parse_file(kind: Kind, data: bytes | str, display: str, report: Report) -> P
     report.sources[display] = data
     report.extend(doc)
     parsed = Parsed(kind, doc)
-    sections = sections_of(kind)
     raw = doc.data
     if not isinstance(raw, dict):
-        _validate(_file_type(kind), raw, (), doc, report, kind)
+        report.add(doc, (), f"expected a mapping, found {_describe(raw)}")
         return None
-    known = {f.name for f in dataclasses.fields(_file_type(kind))}
-    top: dict[str, Any] = {}
+    sections = sections_of(kind)
+    fields = dataclasses.fields(_file_type(kind))
+    known = [f.name for f in fields]
+    nullable = {f.name for f in fields if f.default is None}  # `hats: null` keeps the hats below
     for name, value in raw.items():
+        path: KeyPath = (name,)
         if name not in known:
-            report.add(doc, (name,), _unknown_field(name, sorted(known)), key=True)
-            parsed.whole = False
-        elif name in sections and isinstance(value, list):
-            top[name] = []
+            report.add(doc, path, _unknown_field(name, known), key=True)
+        elif name not in sections:  # the format version
+            if type(value) is int and value == FORMAT_VERSION:
+                continue
+            report.add(doc, path, f"expected {FORMAT_VERSION}, found {_describe(value)}")
+        elif isinstance(value, list):
             parsed.entries[name] = _entries(parsed, name, sections[name], value, report)
+            continue
+        elif value is None and name in nullable:
+            continue
         else:
-            top[name] = value
-    if _validate(_file_type(kind), top, (), doc, report, kind) is _INVALID:
+            report.add(doc, path, f"expected a list, found {_describe(value)}")
         parsed.whole = False
     parsed.hats_given = isinstance(raw.get("hats"), list)
     return parsed
@@ -476,10 +484,12 @@ def _unknown_field(name: str, fields: list[str]) -> str:
 def _type_message(kind: str, error: Any, value: Any, written: str | None) -> str:
     expected = _EXPECTED[kind]
     found = _describe(value)
-    hint = _boolean_hint(value, written)
+    hint = ""
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and written is not None and kind == "string_type":
-        hint = f'; quote it ("{written}") if it is meant as text'
+    if kind == "string_type":  # where text was meant, YAML 1.1 may have read another type
+        hint = _boolean_hint(value, written)
+        if number and written is not None:
+            hint = f'; quote it ("{written}") if it is meant as text'
     class_name = (error.get("ctx") or {}).get("class_name")
     if number and kind == "dataclass_type" and class_name in ("Figure", "Count", "Share"):
         expected = "a mapping: `value` and its `source` (or `heuristic: true` and a `note`)"
