@@ -430,20 +430,18 @@ _EXPECTED = {
 }
 
 
-def _schema_problem(
-    file_kind: Kind, doc: Document, path: KeyPath, error: Any, report: Report
-) -> None:
-    kind = error["type"]
+def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report: Report) -> None:
+    error_type = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     found = _describe(value)
-    if kind == "unexpected_keyword_argument":
+    if error_type == "unexpected_keyword_argument":
         name = str(path[-1])
-        report.add(doc, path, _unknown_field(name, _fields_at(file_kind, path[:-1])), key=True)
+        report.add(doc, path, _unknown_field(name, _fields_at(kind, path[:-1])), key=True)
         return
-    if kind in _EXPECTED:
-        message = _type_message(kind, error, value, report.text_at(doc, path))
-    elif kind == "literal_error":
+    if error_type in _EXPECTED:
+        message = _type_message(error_type, error, value, report.text_at(doc, path))
+    elif error_type == "literal_error":
         expected = str(ctx.get("expected", ""))
         choices = re.findall(r"'([^']*)'", expected)
         wanted = " or ".join(", ".join(repr(c) for c in choices).rsplit(", ", 1)) or expected
@@ -452,20 +450,22 @@ def _schema_problem(
         else:
             hint = _boolean_hint(value, report.text_at(doc, path))
         message = f"expected {'one of ' if len(choices) > 1 else ''}{wanted}, found {found}{hint}"
-    elif kind in ("greater_than", "greater_than_equal", "less_than_equal"):
-        bound = {"greater_than": "gt", "greater_than_equal": "ge", "less_than_equal": "le"}[kind]
+    elif error_type in ("greater_than", "greater_than_equal", "less_than_equal"):
+        bound = {"greater_than": "gt", "greater_than_equal": "ge", "less_than_equal": "le"}[
+            error_type
+        ]
         words = {"gt": "greater than", "ge": "of at least", "le": "of at most"}[bound]
         message = f"expected a number {words} {ctx[bound]:g}, found {found}"
-    elif kind == "finite_number":
+    elif error_type == "finite_number":
         message = f"expected a finite number, found {found}"
-    elif kind == "too_short":
+    elif error_type == "too_short":
         least = ctx.get("min_length", 1)
         message = f"give at least {least} item{'s' if least != 1 else ''}, found {found}"
-    elif kind == "string_too_short":
+    elif error_type == "string_too_short":
         message = "expected text, found empty text"
-    elif kind == "string_too_long":
+    elif error_type == "string_too_long":
         message = f"expected at most {ctx.get('max_length')} characters, found {len(value):,}"
-    elif kind == "string_pattern_mismatch":
+    elif error_type == "string_pattern_mismatch":
         message = (
             "expected an id: lower-case letters, digits and '-', starting with a letter or "
             f"digit; found {found}"
@@ -481,17 +481,17 @@ def _unknown_field(name: str, fields: list[str]) -> str:
     return f"unknown field {shorten(name)!r}{suggestion(name, fields)}"
 
 
-def _type_message(kind: str, error: Any, value: Any, written: str | None) -> str:
-    expected = _EXPECTED[kind]
+def _type_message(error_type: str, error: Any, value: Any, written: str | None) -> str:
+    expected = _EXPECTED[error_type]
     found = _describe(value)
     hint = ""
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    if kind == "string_type":  # where text was meant, YAML 1.1 may have read another type
+    if error_type == "string_type":  # where text was meant, YAML 1.1 may have read another type
         hint = _boolean_hint(value, written)
         if number and written is not None:
             hint = f'; quote it ("{written}") if it is meant as text'
     class_name = (error.get("ctx") or {}).get("class_name")
-    if number and kind == "dataclass_type" and class_name in ("Figure", "Count", "Share"):
+    if number and error_type == "dataclass_type" and class_name in ("Figure", "Count", "Share"):
         expected = "a mapping: `value` and its `source` (or `heuristic: true` and a `note`)"
     return f"expected {expected}, found {found}{hint}"
 

@@ -31,6 +31,8 @@ from csorg.schema import (
 if TYPE_CHECKING:  # the reader imports PyYAML; `csorg recommend` must not pay for it
     from csorg.yamlload import Document, KeyPath
 
+    Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
+
 ROOT = "ceo"
 MAX_SPAN = 12
 MAX_SUGGESTIONS = 100
@@ -49,9 +51,6 @@ SECTION_OF = {
 
 class Reporter(Protocol):
     def add(self, doc: Document, path: KeyPath, message: str, *, key: bool = False) -> None: ...
-
-
-Origins = dict[tuple[str, str], tuple["Document", "KeyPath"]]
 
 
 class _Checker:

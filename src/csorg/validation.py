@@ -59,7 +59,7 @@ def _target(path: Path, problems: list[Problem]) -> list[CatalogFile] | None:
             return files_in(path, display_path(path))
         except CsorgError as error:
             raise UsageError(error.message) from None
-    if path.name.lower() in _catalog_names():
+    if path.name in _catalog_names():
         return files_in(path.parent, display_path(path.parent))
     display = display_path(path)
     kind = None
@@ -109,7 +109,7 @@ def validate(
         for directory in catalog_dirs:
             chosen.extend(files_in(directory, display_path(directory)))
     except CsorgError as error:  # a --catalog directory that is missing or empty
-        outcome.problems = list(error.problems or [Problem(file="", message=error.message)])
+        outcome.problems = list(error.problems or [Problem("<catalogs>", message=error.message)])
         return outcome
     base = [*shipped, *chosen]
     named = list(chosen)
@@ -129,7 +129,7 @@ def validate(
     files: dict[str, None] = {}
     for catalog in catalogs:
         files.update(dict.fromkeys(f.display for f in catalog))
-        contents = [(f, read_or_problem(f, problems)) for f in catalog]
+        contents = [(f, _read(f, problems)) for f in catalog]
         readable = [(f, data) for f, data in contents if data is not None]
         if len(readable) == len(contents):
             problems.update(dict.fromkeys(check_contents(readable)[1]))
@@ -144,7 +144,7 @@ def validate(
     return outcome
 
 
-def read_or_problem(catalog_file: CatalogFile, problems: dict[Problem, None]) -> bytes | None:
+def _read(catalog_file: CatalogFile, problems: dict[Problem, None]) -> bytes | None:
     try:
         return read_bytes(catalog_file.path, catalog_file.display)
     except CsorgError as error:
