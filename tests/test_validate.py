@@ -26,12 +26,6 @@ VALID = CATALOGS / "valid"
 RunCli = Callable[..., Run]
 
 
-@pytest.fixture(autouse=True)
-def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under GitHub Actions, validate picks the github format unless told otherwise."""
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
 def _expected(case: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((CATALOGS / "invalid" / case / "expected.json").read_text())
     return data
