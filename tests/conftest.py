@@ -38,6 +38,7 @@ class Run:
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Invoke csorg through typer's runner, stdout and stderr kept apart."""
     monkeypatch.delenv("CSORG_CATALOG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # it switches validate's format
     monkeypatch.setenv("NO_COLOR", "1")
 
     def invoke(*args: str, env: dict[str, str] | None = None) -> Run:

@@ -2,6 +2,10 @@
 
 Every check is linear in the size of the catalog (lookups go through dicts and sets, never
 pairwise comparisons), so thousands of roles and models validate in proportion.
+
+When two entries clash (a title claimed twice, two models for the same inputs) and they come
+from different catalog layers, the problem is reported at the entry of the later layer: that
+is the file being edited, not the shipped catalog below it.
 """
 
 from __future__ import annotations
@@ -20,16 +24,29 @@ from csorg.schema import (
     Figure,
     Match,
     Role,
+    Rule,
     Share,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the reader imports PyYAML; `csorg recommend` must not pay for it
     from csorg.yamlload import Document, KeyPath
 
     Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
 
 ROOT = "ceo"
 MAX_SPAN = 12
+MAX_SUGGESTIONS = 100
+"""Distinct misspellings given a "did you mean" per run: each costs a pass over the ids."""
+
+# what a reference names -> the catalog section it is looked up in
+SECTION_OF = {
+    "role": "roles",
+    "area": "areas",
+    "source": "sources",
+    "stage": "stages",
+    "trait": "traits",
+    "model": "models",
+}
 
 
 class Reporter(Protocol):
@@ -37,10 +54,19 @@ class Reporter(Protocol):
 
 
 class _Checker:
-    def __init__(self, catalog: Catalog, origins: Origins, report: Reporter) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        origins: Origins,
+        report: Reporter,
+        broken: dict[str, set[str]],
+    ) -> None:
         self.catalog = catalog
         self.origins = origins
         self.report = report
+        self.broken = broken
+        self.rank = {file: i for i, file in enumerate(catalog.files)}
+        self.suggestions: dict[tuple[str, str], str] = {}
 
     def problem(self, section: str, entry_id: str, rest: KeyPath, message: str) -> None:
         origin = self.origins.get((section, entry_id))
@@ -48,6 +74,14 @@ class _Checker:
             return
         doc, path = origin
         self.report.add(doc, (*path, *rest), message)
+
+    def layer(self, section: str, entry_id: str) -> int:
+        origin = self.origins.get((section, entry_id))
+        return self.rank.get(origin[0].file, 0) if origin else 0
+
+    def file_of(self, section: str, entry_id: str) -> str:
+        origin = self.origins.get((section, entry_id))
+        return origin[0].file if origin else ""
 
     def ref(
         self,
@@ -60,49 +94,67 @@ class _Checker:
     ) -> bool:
         if value in known:
             return True
-        self.problem(
-            section, entry_id, rest, f"unknown {kind} {value!r}{suggestion(value, list(known))}"
-        )
+        if value in self.broken.get(SECTION_OF[kind], ()):
+            return False  # the entry exists but failed its schema, which is reported already
+        self.problem(section, entry_id, rest, f"unknown {kind} {value!r}{self.hint(kind, value)}")
         return False
+
+    def hint(self, kind: str, value: str) -> str:
+        key = (kind, value)
+        if key not in self.suggestions:
+            if len(self.suggestions) >= MAX_SUGGESTIONS:
+                return ""
+            known = getattr(self.catalog, SECTION_OF[kind])
+            self.suggestions[key] = suggestion(value, list(known))
+        return self.suggestions[key]
 
     # roles ------------------------------------------------------------------------------
 
     def roles(self) -> None:
         catalog = self.catalog
         roles = catalog.roles
-        if ROOT not in roles:
-            for (section, entry_id), _ in self.origins.items():
-                if section == "roles":
-                    self.problem(
-                        "roles",
-                        entry_id,
-                        ("id",),
-                        "the catalog has no `ceo` role, the root of every org",
-                    )
-                    break
-        managers_named: set[str] = set()
+        if ROOT not in roles and ROOT not in self.broken.get("roles", ()):
+            first = next((i for s, i in self.origins if s == "roles"), None)
+            if first is not None:
+                self.problem(
+                    "roles", first, ("id",), "the catalog has no `ceo` role, the root of every org"
+                )
+        # manager id -> the first role naming it, and where
+        managers_named: dict[str, tuple[str, int]] = {}
         for role in roles.values():
-            managers_named.update(role.reports_to)
-        titles: dict[str, str] = {}
+            for i, manager_id in enumerate(role.reports_to):
+                managers_named.setdefault(manager_id, (role.id, i))
+        # normalised name -> (role id, where the role gives it)
+        names: dict[str, tuple[str, KeyPath]] = {}
         for role in roles.values():
-            self.role(role, role.id in managers_named)
-            for index, name in enumerate((role.title, *role.aliases)):
-                key = normal_title(name)
-                owner = titles.setdefault(key, role.id)
-                if owner != role.id:
-                    where: KeyPath = ("title",) if index == 0 else ("aliases", index - 1)
-                    self.problem(
-                        "roles",
-                        role.id,
-                        where,
-                        f"{name!r} already names role {owner!r}; "
-                        "a title or alias must name one role",
-                    )
+            self.role(role, managers_named.get(role.id))
+            given: list[tuple[str, KeyPath]] = [(role.id, ("id",)), (role.title, ("title",))]
+            given += [(alias, ("aliases", i)) for i, alias in enumerate(role.aliases)]
+            for name, where in given:
+                owner, owner_where = names.setdefault(normal_title(name), (role.id, where))
+                if owner == role.id:
+                    continue
+                if self.layer("roles", owner) > self.layer("roles", role.id):
+                    self.problem("roles", owner, owner_where, self.name_clash(name, role.id, owner))
+                else:
+                    self.problem("roles", role.id, where, self.name_clash(name, owner, role.id))
         for area in catalog.areas.values():
             for i, source in enumerate(area.sources):
                 self.ref("areas", area.id, ("sources", i), "source", source, catalog.sources)
 
-    def role(self, role: Role, is_manager: bool) -> None:
+    def name_clash(self, name: str, other: str, here: str) -> str:
+        return (
+            f"{name!r} also names role {other!r}{self.elsewhere('roles', other, 'roles', here)}; "
+            "an id, title or alias must name one role"
+        )
+
+    def elsewhere(self, section: str, entry_id: str, here_section: str, here_id: str) -> str:
+        """`` (in FILE)`` when the entry a message names is in another file than the one the
+        message is reported in."""
+        there = self.file_of(section, entry_id)
+        return f" (in {there})" if there != self.file_of(here_section, here_id) else ""
+
+    def role(self, role: Role, named_by: tuple[str, int] | None) -> None:
         catalog = self.catalog
         rid = role.id
         self.ref("roles", rid, ("area",), "area", role.area, catalog.areas)
@@ -132,8 +184,9 @@ class _Checker:
                     "roles",
                     rid,
                     ("reports_to", i),
-                    f"managers must rank higher: {manager_id!r} has level {manager.level}, "
-                    f"not below this role's {role.level}",
+                    f"a manager must rank higher (a smaller level): {manager_id!r} has level "
+                    f"{manager.level}, this role {role.level}, so this would point "
+                    f"{'sideways' if manager.level == role.level else 'downwards'}",
                 )
         for i, difference in enumerate(role.differs_from):
             self.ref(
@@ -162,10 +215,20 @@ class _Checker:
                     )
         if headcount.basis == "span" and role.span is None:
             self.problem("roles", rid, ("span",), "basis `span` needs a span")
-        if is_manager and role.span is None:
-            self.problem(
-                "roles", rid, ("span",), "roles list this role as a manager, so it needs a span"
-            )
+        if named_by is not None and role.span is None:
+            other, index = named_by
+            if self.layer("roles", other) > self.layer("roles", rid):
+                self.problem(
+                    "roles",
+                    other,
+                    ("reports_to", index),
+                    f"{rid!r}{self.elsewhere('roles', rid, 'roles', other)} has no span, so it "
+                    "cannot be a manager; name another manager or give it a span",
+                )
+            else:
+                self.problem(
+                    "roles", rid, ("span",), "roles list this role as a manager, so it needs a span"
+                )
         if role.span is not None and role.span.value > MAX_SPAN:
             self.problem(
                 "roles",
@@ -242,9 +305,10 @@ class _Checker:
                 )
             for i, source in enumerate(seg.sources):
                 self.ref("segmentations", seg.id, ("sources", i), "source", source, catalog.sources)
-        claimed: dict[tuple[str, str, bool], str] = {}
+        matches = _Matches(self)
+        rule_roles = _RuleRoles(catalog.rules.values())
         for model in catalog.models.values():
-            self.model(model, claimed)
+            self.model(model, matches, rule_roles)
         for rule in catalog.rules.values():
             self.rule(rule)
         for index, hat in enumerate(catalog.hats):
@@ -261,7 +325,7 @@ class _Checker:
                         "hats", str(index), ("into", i), "a role cannot be combined into itself"
                     )
 
-    def model(self, model: BusinessModel, claimed: dict[tuple[str, str, bool], str]) -> None:
+    def model(self, model: BusinessModel, matches: _Matches, rule_roles: _RuleRoles) -> None:
         catalog = self.catalog
         mid = model.id
         seen: set[str] = set()
@@ -297,57 +361,40 @@ class _Checker:
                 "models", mid, ("accounts",), f"account shares add up to {total:g}, more than 1"
             )
         if model.match is not None:
-            self.match(model, model.match, claimed)
+            for i, stage in enumerate(model.match.stage or ()):
+                self.ref("models", mid, ("match", "stage", i), "stage", stage, catalog.stages)
+            matches.claim(model, model.match)
         if all(entry.role in catalog.roles for entry in model.roles):
-            self.tree(model)
+            self.tree(model, rule_roles.possible(model))
 
-    def match(
-        self, model: BusinessModel, match: Match, claimed: dict[tuple[str, str, bool], str]
-    ) -> None:
-        catalog = self.catalog
-        stages = match.stage if match.stage is not None else tuple(catalog.stages)
-        for i, stage in enumerate(match.stage or ()):
-            self.ref("models", model.id, ("match", "stage", i), "stage", stage, catalog.stages)
-        touches = match.touch if match.touch is not None else TOUCHES
-        plgs = (match.plg,) if match.plg is not None else (False, True)
-        clashes: set[str] = set()
-        for stage in stages:
-            for touch in touches:
-                for plg in plgs:
-                    other = claimed.setdefault((stage, touch, plg), model.id)
-                    if other != model.id and other not in clashes:
-                        clashes.add(other)
-                        flag = " --plg" if plg else ""
-                        self.problem(
-                            "models",
-                            model.id,
-                            ("match",),
-                            f"matches the same inputs as model {other!r} "
-                            f"(e.g. --stage {stage} --touch {touch}{flag}); "
-                            "each input must choose one model",
-                        )
+    def tree(self, model: BusinessModel, extra: set[str]) -> None:
+        """The model, with and without its optional roles, is one tree under the CEO.
 
-    def tree(self, model: BusinessModel) -> None:
-        """The model, with and without its optional roles, is one tree under the CEO."""
-        catalog = self.catalog
-        extra = self.possible_rule_roles(model)
-        full = [e.role for e in model.roles] + [r for r in extra if r in catalog.roles]
-        required = [e.role for e in model.roles if not e.optional]
+        ``extra`` are the roles rules could add; each role's manager is the first of its
+        ``reports_to`` present, as the engine picks it.
+        """
+        roles = self.catalog.roles
+        index = {e.role: i for i, e in enumerate(model.roles)}
+        full = set(index) | {r for r in extra if r in roles}
+        required = {e.role for e in model.roles if not e.optional}
         for present in (full, required):
             ids = {ROOT, *present}
-            leaders = {r for r in ids if r != ROOT and catalog.roles[r].span is not None}
+            leaders = sorted(r for r in ids if r != ROOT and roles[r].span is not None)
             for role_id in sorted(ids - {ROOT}):
-                role = catalog.roles[role_id]
+                role = roles[role_id]
                 manager = next((m for m in role.reports_to if m in ids), None)
-                index = next((i for i, e in enumerate(model.roles) if e.role == role_id), None)
-                where: KeyPath = ("roles", index, "role") if index is not None else ("roles",)
+                at = index.get(role_id)
+                where: KeyPath = ("roles", at, "role") if at is not None else ("roles",)
                 if manager is None:
                     self.problem(
                         "models",
                         model.id,
                         where,
                         f"{role_id!r} has no manager in this model: none of its reports_to "
-                        f"({', '.join(role.reports_to) or 'none'}) is present",
+                        f"({', '.join(role.reports_to) or 'none'}) is present"
+                        f"{self.elsewhere('roles', role_id, 'models', model.id)}, so the org "
+                        "is not one tree "
+                        "under the `ceo`",
                     )
                 elif manager == ROOT and role.span is None and leaders:
                     self.problem(
@@ -355,25 +402,12 @@ class _Checker:
                         model.id,
                         where,
                         f"{role_id!r} would report straight to the CEO although "
-                        f"{sorted(leaders)[0]!r} leads CS; add a leader to its reports_to",
+                        f"{leaders[0]!r} leads CS; add a leader to its reports_to",
                     )
-            if present is required and required == full:
+            if required == full:
                 break
 
-    def possible_rule_roles(self, model: BusinessModel) -> list[str]:
-        """Roles a rule could add to this model (conditions on inputs are ignored)."""
-        out: list[str] = []
-        for rule in self.catalog.rules.values():
-            when = rule.when
-            if when.model is not None and model.id not in when.model:
-                continue
-            stages = model.match.stage if model.match is not None else None
-            if stages is not None and when.stage is not None and not set(when.stage) & set(stages):
-                continue
-            out.extend(e.role for e in rule.add if e.role not in rule.remove)
-        return out
-
-    def rule(self, rule: Any) -> None:
+    def rule(self, rule: Rule) -> None:
         catalog = self.catalog
         rid = rule.id
         when = rule.when
@@ -404,37 +438,147 @@ class _Checker:
             self.problem("rules", rid, (), "a rule must add or remove at least one role")
 
 
-_LEAVES = (str, int, float, bool, type(None))
-_FIELDS: dict[type, tuple[str, ...]] = {}
+class _Matches:
+    """The inputs each model is chosen for, so that no two models claim the same inputs.
+
+    A model without ``match.stage`` claims its touch and plg for every stage; that claim is
+    kept once per (touch, plg) instead of once per stage, so the work stays linear.
+    """
+
+    def __init__(self, checker: _Checker) -> None:
+        self.checker = checker
+        self.by_stage: dict[tuple[str, str, bool], str] = {}  # (stage, touch, plg) -> model
+        self.any_stage: dict[tuple[str, bool], str] = {}  # (touch, plg) -> model
+        self.some_stage: dict[tuple[str, bool], tuple[str, str]] = {}  # -> (model, stage)
+
+    def claim(self, model: BusinessModel, match: Match) -> None:
+        clashes: set[str] = set()
+        touches = match.touch if match.touch is not None else TOUCHES
+        plgs = (match.plg,) if match.plg is not None else (False, True)
+        for touch in touches:
+            for plg in plgs:
+                pair = (touch, plg)
+                everywhere = self.any_stage.get(pair)
+                if match.stage is None:
+                    other = everywhere or self.some_stage.get(pair, (None, ""))[0]
+                    stage = self.some_stage.get(pair, ("", self.any_stage_name()))[1]
+                    self.any_stage.setdefault(pair, model.id)
+                    self.clash(model.id, other, stage, touch, plg, clashes)
+                    continue
+                for stage in match.stage:
+                    first = self.by_stage.setdefault((stage, *pair), model.id)
+                    other = everywhere or first
+                    self.some_stage.setdefault(pair, (model.id, stage))
+                    self.clash(model.id, other, stage, touch, plg, clashes)
+
+    def any_stage_name(self) -> str:
+        return next(iter(self.checker.catalog.stages), "any")
+
+    def clash(
+        self, model: str, other: str | None, stage: str, touch: str, plg: bool, seen: set[str]
+    ) -> None:
+        if other is None or other == model or other in seen:
+            return
+        seen.add(other)
+        checker = self.checker
+        # blame the model of the later layer: the file being edited
+        if checker.layer("models", other) > checker.layer("models", model):
+            model, other = other, model
+        flag = " --plg" if plg else ""
+        checker.problem(
+            "models",
+            model,
+            ("match",),
+            f"matches the same inputs as model {other!r}"
+            f"{checker.elsewhere('models', other, 'models', model)} "
+            f"(e.g. --stage {stage} --touch {touch}{flag}); each input must choose one model",
+        )
+
+
+class _RuleRoles:
+    """The roles rules could add to each model, indexed once (conditions on inputs other
+    than the model and the stage are ignored)."""
+
+    def __init__(self, rules: Iterator[Rule] | Any) -> None:
+        self.for_model: dict[str, list[Rule]] = {}
+        self.for_stage: dict[str, set[str]] = {}
+        self.always: set[str] = set()
+        self.any_stage: set[str] = set()  # roles of every rule not tied to a model
+        for rule in rules:
+            added = {e.role for e in rule.add if e.role not in rule.remove}
+            when = rule.when
+            if when.model is not None:
+                for model_id in when.model:
+                    self.for_model.setdefault(model_id, []).append(rule)
+                continue
+            self.any_stage |= added
+            if when.stage is None:
+                self.always |= added
+            else:
+                for stage in when.stage:
+                    self.for_stage.setdefault(stage, set()).update(added)
+
+    def possible(self, model: BusinessModel) -> set[str]:
+        stages = model.match.stage if model.match is not None else None
+        if stages is None:
+            out = set(self.any_stage)
+        else:
+            out = set(self.always)
+            for stage in stages:
+                out |= self.for_stage.get(stage, set())
+        for rule in self.for_model.get(model.id, ()):
+            when = rule.when
+            if stages is not None and when.stage is not None and not set(when.stage) & set(stages):
+                continue
+            out.update(e.role for e in rule.add if e.role not in rule.remove)
+        return out
 
 
 def _numbers(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, Figure | Count | Share]]:
-    """Every Figure, Count and Share inside an entry, with its path (field names cached)."""
     if isinstance(value, Figure | Count | Share):
         yield path, value
-        return
-    if isinstance(value, tuple):
+    elif dataclasses.is_dataclass(value):
+        for name in _number_fields(type(value)):
+            yield from _numbers(getattr(value, name), (*path, name))
+    elif isinstance(value, tuple):
         for i, item in enumerate(value):
-            if not isinstance(item, _LEAVES):
-                yield from _numbers(item, (*path, i))
-        return
-    kind = type(value)
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = (
-            tuple(f.name for f in dataclasses.fields(value))
-            if dataclasses.is_dataclass(value)
-            else ()
+            yield from _numbers(item, (*path, i))
+
+
+_NUMBER_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _number_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a schema dataclass that can hold a number, so the walk skips text."""
+    if cls not in _NUMBER_FIELDS:
+        import typing
+
+        hints = typing.get_type_hints(cls)
+        _NUMBER_FIELDS[cls] = tuple(
+            f.name for f in dataclasses.fields(cls) if _can_hold_number(hints[f.name])
         )
-        _FIELDS[kind] = names
-    for name in names:
-        item = getattr(value, name)
-        if not isinstance(item, _LEAVES):
-            yield from _numbers(item, (*path, name))
+    return _NUMBER_FIELDS[cls]
 
 
-def check_catalog(catalog: Catalog, origins: Origins, report: Reporter) -> None:
-    checker = _Checker(catalog, origins, report)
+def _can_hold_number(annotation: Any) -> bool:
+    import typing
+
+    if annotation in (Figure, Count, Share):
+        return True
+    if dataclasses.is_dataclass(annotation):
+        return bool(_number_fields(typing.cast(type, annotation)))
+    return any(_can_hold_number(arg) for arg in typing.get_args(annotation))
+
+
+def check_catalog(
+    catalog: Catalog,
+    origins: Origins,
+    report: Reporter,
+    broken: dict[str, set[str]] | None = None,
+) -> None:
+    """Report every problem across the entries of ``catalog``. ``broken`` holds, per
+    section, the ids of entries left out because they failed their schema."""
+    checker = _Checker(catalog, origins, report, broken or {})
     checker.roles()
     checker.numbers()
     checker.business_models()

@@ -8,45 +8,37 @@ is a single ordered policy, so a file that gives it replaces the whole list.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from csorg.schema import BusinessModelsFile, Catalog, Hat, RolesFile
-from csorg.yamlload import Document, KeyPath
+from csorg.schema import Catalog, Hat
+
+if TYPE_CHECKING:
+    from csorg.catalog import Parsed, Report
+    from csorg.yamlload import Document, KeyPath
 
 # catalog section -> the file section it is read from
 SECTIONS = {
     "roles": ("sources", "areas", "roles"),
     "business-models": ("sources", "stages", "traits", "segmentations", "models", "rules"),
 }
+_ALL = ("sources", "areas", "roles", "stages", "traits", "segmentations", "models", "rules")
 
 
 @dataclass
 class Layers:
-    sections: dict[str, dict[str, Any]] = field(
-        default_factory=lambda: {
-            name: {}
-            for name in (
-                "sources",
-                "areas",
-                "roles",
-                "stages",
-                "traits",
-                "segmentations",
-                "models",
-                "rules",
-            )
-        }
-    )
+    sections: dict[str, dict[str, Any]] = field(default_factory=lambda: {name: {} for name in _ALL})
     hats: tuple[Hat, ...] = ()
     # (section, id) -> where the winning entry was written
     origins: dict[tuple[str, str], tuple[Document, KeyPath]] = field(default_factory=dict)
+    # section -> ids of entries that failed the schema (references to them are not reported)
+    broken: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in _ALL})
 
-    def add(
-        self, kind: str, doc: Document, parsed: RolesFile | BusinessModelsFile, report: Any
-    ) -> None:
-        for section in SECTIONS[kind]:
+    def add(self, parsed: Parsed, report: Report) -> None:
+        doc = parsed.doc
+        for section in SECTIONS[parsed.kind]:
+            self.broken[section] |= parsed.broken.get(section, set())
             seen: set[str] = set()
-            for index, entry in enumerate(getattr(parsed, section)):
+            for index, entry in parsed.entries.get(section, ()):
                 path: KeyPath = (section, index)
                 if entry.id in seen:
                     report.add(doc, (*path, "id"), f"id {entry.id!r} is given twice in this file")
@@ -54,12 +46,13 @@ class Layers:
                 seen.add(entry.id)
                 self.sections[section][entry.id] = entry
                 self.origins[(section, entry.id)] = (doc, path)
-        if isinstance(parsed, BusinessModelsFile) and parsed.hats is not None:
-            self.hats = parsed.hats
+        if parsed.hats_given:
+            hats = parsed.entries.get("hats", [])
+            self.hats = tuple(hat for _, hat in hats)
             for key in [k for k in self.origins if k[0] == "hats"]:
                 del self.origins[key]
-            for index in range(len(parsed.hats)):
-                self.origins[("hats", str(index))] = (doc, ("hats", index))
+            for position, (index, _) in enumerate(hats):
+                self.origins[("hats", str(position))] = (doc, ("hats", index))
 
     def catalog(self, files: tuple[str, ...]) -> Catalog:
         s = self.sections

@@ -8,9 +8,13 @@ available) with an explicit stack and
 * builds only strings, numbers, booleans, nulls, lists and mappings; any other tag
   (``!!python/...``, ``!!binary``, local tags) is a problem at its line;
 * rejects duplicate keys, merge keys (``<<``), more than one document and empty files;
-* stops at :data:`MAX_FILE_BYTES`, :data:`MAX_DEPTH` levels of nesting and :data:`MAX_NODES`
-  values (aliases count every time they are used, which defeats "billion laughs");
-* reports undecodable bytes, NUL bytes and UTF-16/32 files with their position.
+* stops at :data:`MAX_FILE_BYTES`, :data:`MAX_DEPTH` levels of nesting, :data:`MAX_NODES`
+  values and :data:`MAX_TEXT` characters of text, where an alias counts every time it is
+  used, both its values and its depth (which defeats "billion laughs" and deep-alias chains
+  before anything expands them);
+* reports undecodable bytes, NUL bytes and UTF-16/32 files with their position (a UTF-8
+  byte-order mark is allowed and skipped);
+* keeps at most :data:`MAX_PROBLEMS` problems per file and counts the rest.
 
 Mapping keys are always the text as written, so ``on:`` stays the key ``"on"``; values follow
 YAML 1.1 as PyYAML does, so ``id: no`` gives ``False`` and the schema reports a type error
@@ -21,10 +25,11 @@ because the common case, a valid file, never needs them.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -33,6 +38,8 @@ from csorg.fileio import MAX_FILE_BYTES, read_bytes
 
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000
+MAX_TEXT = MAX_FILE_BYTES  # characters of scalar text once aliases are expanded
+MAX_PROBLEMS = 1000  # per file; a broken file of a million values reports the first ones
 
 KeyPath = tuple[str | int, ...]
 
@@ -40,11 +47,15 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER: Any = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
+_STR = _TAG + "str"
+_INT = _TAG + "int"
+_IMPLICIT: dict[str, list[tuple[str, re.Pattern[str]]]] = _RESOLVER.yaml_implicit_resolvers
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_ENTRY_DEPTH = 2  # ("roles", 3): an entry of a top-level section
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
     text: str | None = None  # the scalar as written, for hints such as "quote `no`"
@@ -57,6 +68,9 @@ class Document:
     file: str
     data: Any
     problems: list[Problem] = field(default_factory=list)
+    flagged: set[KeyPath] = field(default_factory=set)  # values the problems already explain
+    sizes: dict[KeyPath, int] = field(default_factory=dict)  # values in each section entry
+    dropped: int = 0  # problems past MAX_PROBLEMS, counted but not kept
     values: dict[KeyPath, Position] = field(default_factory=dict)
     keys: dict[KeyPath, Position] = field(default_factory=dict)
 
@@ -72,6 +86,37 @@ class Document:
                 return None
             probe = probe[:-1]
 
+    def field_name(self, path: KeyPath) -> str:
+        """``path`` as people read it: list entries with an id are named by it,
+        ``("roles", 3, "title")`` as ``roles[csm].title``."""
+        out = ""
+        node = self.data
+        for part in path:
+            node = _child(node, part)
+            if isinstance(part, int):
+                entry_id = node.get("id") if isinstance(node, dict) else None
+                if isinstance(entry_id, str) and _ID.fullmatch(entry_id) and not entry_id.isdigit():
+                    out += f"[{entry_id}]"
+                else:
+                    out += f"[{part}]"
+            else:
+                text = shorten(part, 60)
+                out += f".{text}" if out else text
+        return out
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(part, int) and isinstance(node, list) and 0 <= part < len(node):
+        return node[part]
+    if isinstance(part, str) and isinstance(node, dict):
+        return node.get(part)
+    return None
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message (a value can be megabytes long)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def decode(data: bytes, file: str) -> str:
     """UTF-8 text (a UTF-8 byte-order mark is dropped); anything else is an error."""
@@ -85,14 +130,20 @@ def decode(data: bytes, file: str) -> str:
     if nul >= 0:
         line, column = _line_column(data, nul)
         raise CsorgError.at(
-            file, "file holds NUL bytes: it is binary, not YAML", line=line, column=column
+            file,
+            "file holds NUL bytes: it is binary, or UTF-16/32 text; save it as UTF-8",
+            line=line,
+            column=column,
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _line_column(data, exc.start)
         raise CsorgError.at(
-            file, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", line=line, column=column
+            file,
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8",
+            line=line,
+            column=column,
         ) from None
 
 
@@ -115,7 +166,9 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
     """
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
-            raise CsorgError.at(file, "file is too large")
+            raise CsorgError.at(
+                file, f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB csorg reads"
+            )
         text = decode(data, file)
     else:
         text = data
@@ -143,12 +196,7 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
         ) from None
     except yaml.YAMLError as exc:
         raise CsorgError.at(file, f"YAML error: {exc}") from None
-    return builder.document
-
-
-_IMPLICIT: dict[Any, list[tuple[str, Any]]] = _RESOLVER.yaml_implicit_resolvers
-_WILDCARD = _IMPLICIT.get(None, [])
-_STR = _TAG + "str"
+    return builder.finish()
 
 
 def _events(text: str) -> Iterator[Any]:
@@ -165,30 +213,34 @@ def _events(text: str) -> Iterator[Any]:
         loader.dispose()
 
 
-def _plain_tag(value: str) -> str:
-    """The tag YAML 1.1 gives a plain scalar (what PyYAML's resolver does, minus its overhead)."""
-    for tag, pattern in _IMPLICIT.get(value[:1], ()):
-        if pattern.match(value):
-            return tag
-    for tag, pattern in _WILDCARD:
-        if pattern.match(value):
-            return tag
-    return _STR
-
-
 class _Frame:
-    __slots__ = ("anchor", "container", "is_map", "key", "key_lines", "nodes", "path")
+    """A list or mapping being built, and what it costs once expanded: values, characters
+    of text and levels of nesting (an alias to it costs the same again)."""
 
-    def __init__(
-        self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: str | None
-    ) -> None:
+    __slots__ = (
+        "anchor",
+        "container",
+        "dropped",
+        "height",
+        "is_map",
+        "key",
+        "key_lines",
+        "nodes",
+        "path",
+        "text",
+    )
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: KeyPath, anchor: Any) -> None:
         self.container = container
         self.is_map = isinstance(container, dict)
         self.path = path
-        self.anchor = anchor
+        self.anchor: str | None = anchor
         self.nodes = 1
+        self.text = 0
+        self.height = 1
         self.key: str | None = None  # a mapping's key waiting for its value
         self.key_lines: dict[str, int] = {}
+        self.dropped = False  # under an unsupported tag: read to the end, then left out
 
 
 class _Builder:
@@ -203,22 +255,38 @@ class _Builder:
         self.document = Document(file=file, data=None)
         self.locate = locate
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # value, nodes, text, height
         self.nodes = 0
+        self.text = 0
         self.documents = 0
+        self.pending: list[tuple[Any, str, KeyPath | None]] = []
+        self.dropped = 0
 
     # -- helpers -----------------------------------------------------------------------
 
     def problem(self, mark: Any, message: str, path: KeyPath | None = None) -> None:
-        self.document.problems.append(
-            Problem(
-                file=self.document.file,
-                line=mark.line + 1 if mark else None,
-                column=mark.column + 1 if mark else None,
-                field=_dotted(path) if path else None,
-                message=message,
+        if path is not None:
+            self.document.flagged.add(path)
+        if len(self.pending) >= MAX_PROBLEMS:
+            self.dropped += 1
+            return
+        self.pending.append((mark, message, path))
+
+    def finish(self) -> Document:
+        """The document, its problems named by field now that every entry's id is known."""
+        doc = self.document
+        for mark, message, path in self.pending:
+            doc.problems.append(
+                Problem(
+                    file=doc.file,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    field=doc.field_name(path) or None if path else None,
+                    message=message,
+                )
             )
-        )
+        doc.dropped = self.dropped
+        return doc
 
     def fatal(self, mark: Any, message: str) -> CsorgError:
         return CsorgError.at(
@@ -228,37 +296,54 @@ class _Builder:
             column=mark.column + 1 if mark else None,
         )
 
-    def too_many(self, mark: Any) -> CsorgError:
-        return self.fatal(
-            mark,
-            f"more than {MAX_NODES:,} values (counting each use of an alias): "
-            "the file is too large or an alias expands without bound",
-        )
+    def limits(self, mark: Any, height: int = 0) -> None:
+        """Raise when the values, text or depth read so far pass their limit."""
+        if self.nodes > MAX_NODES:
+            raise self.fatal(
+                mark,
+                f"more than {MAX_NODES:,} values (counting each use of an alias): "
+                "the file is too large or an alias expands without bound",
+            )
+        if self.text > MAX_TEXT:
+            raise self.fatal(
+                mark,
+                f"more than {MAX_TEXT:,} characters of text (counting each use of an alias): "
+                "an alias expands without bound",
+            )
+        if len(self.stack) + height > MAX_DEPTH:
+            raise self.fatal(mark, f"nesting deeper than {MAX_DEPTH} levels")
 
-    def next_path(self) -> KeyPath | None:
-        """The path of the value about to start, or None if it is a mapping key."""
+    def next_path(self) -> KeyPath:
+        """The path of the value about to start (never a mapping key)."""
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if not top.is_map:
-            return (*top.path, len(top.container))
-        if top.key is None:
-            return None
-        return (*top.path, top.key)
+        if top.is_map:
+            return (*top.path, top.key or "")
+        return (*top.path, len(top.container))
 
-    def place(self, value: Any, nodes: int, anchor: str | None) -> None:
+    def expects_key(self) -> bool:
+        return bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
+
+    def place(self, value: Any, nodes: int, text: int, height: int, anchor: str | None) -> None:
         if anchor is not None:
-            self.anchors[anchor] = (value, nodes)
+            self.anchors[anchor] = (value, nodes, text, height)
         if not self.stack:
             self.document.data = value
             return
         top = self.stack[-1]
         top.nodes += nodes
+        top.text += text
+        if height >= top.height:
+            top.height = height + 1
         if top.is_map:
             top.container[top.key] = value  # type: ignore[index,call-overload]
             top.key = None
         else:
             top.container.append(value)  # type: ignore[union-attr]
+
+    def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
+        self.document.values[path] = Position(mark.line + 1, mark.column + 1, text)
 
     # -- events ------------------------------------------------------------------------
 
@@ -271,42 +356,43 @@ class _Builder:
         for event in events:
             kind = event.__class__
             if kind is scalar_event:
+                value = event.value
                 self.nodes += 1
-                if self.nodes > MAX_NODES:
-                    raise self.too_many(event.start_mark)
+                self.text += len(value)
+                if self.nodes > MAX_NODES or self.text > MAX_TEXT:
+                    self.limits(event.start_mark)
                 top = stack[-1] if stack else None
                 if top is not None and top.is_map and top.key is None:
                     self.key(event, top)
                     continue
-                value = event.value
-                if event.tag is None and event.style:
-                    result: Any = value  # quoted or block scalars are always text
-                elif event.tag is None and _plain_tag(value) == _STR:
-                    result = value
+                if top is None and not value and not event.style and event.tag is None:
+                    raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
+                if event.tag is None and (event.style or _resolve(value) == _STR):
+                    result: Any = value  # quoted, block or plain text
                 else:
                     result = self.construct(event)
                 if locate:
-                    path = self.next_path()
-                    assert path is not None
-                    mark: Any = event.start_mark
-                    written = None if event.style else value
-                    self.document.values[path] = Position(mark.line + 1, mark.column + 1, written)
+                    self.record(self.next_path(), event.start_mark, None if event.style else value)
                 if event.anchor is not None:
-                    self.anchors[event.anchor] = (result, 1)
+                    self.anchors[event.anchor] = (result, 1, len(value), 0)
                 if top is None:
                     self.document.data = result
-                elif top.is_map:
+                    continue
+                top.nodes += 1
+                top.text += len(value)
+                if top.is_map:
                     top.container[top.key] = result  # type: ignore[index,call-overload]
                     top.key = None
-                    top.nodes += 1
                 else:
                     top.container.append(result)  # type: ignore[union-attr]
-                    top.nodes += 1
             elif kind in starts:
                 self.start(event)
             elif kind in ends:
                 frame = stack.pop()
-                self.place(frame.container, frame.nodes, frame.anchor)
+                if len(frame.path) == _ENTRY_DEPTH:
+                    self.document.sizes[frame.path] = frame.nodes
+                value = None if frame.dropped else frame.container
+                self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
             elif kind is yaml.AliasEvent:
                 self.alias(event)
             elif kind is yaml.DocumentStartEvent:
@@ -321,29 +407,29 @@ class _Builder:
 
     def start(self, event: Any) -> None:
         mark: Any = event.start_mark
-        path = self.next_path()
-        if path is None:
+        if self.expects_key():
             raise self.fatal(mark, "a mapping key must be plain text, not a list or mapping")
-        if len(self.stack) >= MAX_DEPTH:
-            raise self.fatal(mark, f"nesting deeper than {MAX_DEPTH} levels")
+        path = self.next_path()
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            raise self.too_many(mark)
-        is_map = isinstance(event, yaml.MappingStartEvent)
-        expected = _TAG + ("map" if is_map else "seq")
-        if event.tag not in (None, "!", expected):
-            self.problem(mark, f"unsupported YAML tag {event.tag!r}", path)
+        self.limits(mark, height=1)
+        is_map = event.__class__ is yaml.MappingStartEvent
         if self.locate:
-            self.document.values[path] = Position(mark.line + 1, mark.column + 1)
+            self.record(path, mark)
         container: dict[str, Any] | list[Any] = {} if is_map else []
         self.stack.append(_Frame(container, path, event.anchor))
+        if event.tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
+            self.problem(mark, _unsupported(event.tag), path)
+            self.stack[-1].dropped = True
 
     def key(self, event: Any, top: _Frame) -> None:
-        mark: Any = event.start_mark
         key = event.value
+        top.nodes += 1  # keys are expanded with their mapping too
+        top.text += len(key)
+        mark: Any = event.start_mark
         if event.tag not in (None, "!", _STR):
-            self.problem(mark, f"unsupported YAML tag {event.tag!r} on a key", top.path)
+            self.problem(mark, f"{_unsupported(event.tag)} on a key", top.path)
         if key == "<<" and not event.style:
+            self.document.flagged.add((*top.path, key))
             self.problem(
                 mark, "merge keys ('<<') are not supported; write the fields out", top.path
             )
@@ -352,7 +438,7 @@ class _Builder:
         if key in top.key_lines:
             self.problem(
                 mark,
-                f"duplicate key {key!r} (first given on line {top.key_lines[key]}); "
+                f"duplicate key {shorten(key)!r} (first given on line {top.key_lines[key]}); "
                 "YAML keeps only one of them",
                 (*top.path, key),
             )
@@ -362,59 +448,79 @@ class _Builder:
 
     def alias(self, event: Any) -> None:
         mark: Any = event.start_mark
-        path = self.next_path()
-        if path is None:
+        if self.expects_key():
             raise self.fatal(mark, "an alias cannot be used as a mapping key")
-        name = event.anchor
+        path = self.next_path()
+        name = event.anchor or ""
         if name not in self.anchors:
             if any(frame.anchor == name for frame in self.stack):
-                raise self.fatal(mark, f"alias *{name} refers to the value that contains it")
-            raise self.fatal(mark, f"alias *{name} names no anchor defined before it")
-        value, nodes = self.anchors[name]
+                raise self.fatal(
+                    mark, f"alias *{shorten(name)} refers to the value that contains it"
+                )
+            raise self.fatal(mark, f"alias *{shorten(name)} names no anchor defined before it")
+        value, nodes, text, height = self.anchors[name]
         self.nodes += nodes
-        if self.nodes > MAX_NODES:
-            raise self.too_many(mark)
+        self.text += text
+        self.limits(mark, height)
+        if len(path) == _ENTRY_DEPTH:
+            self.document.sizes[path] = nodes
         if self.locate:
-            self.document.values[path] = Position(mark.line + 1, mark.column + 1)
-        self.place(value, nodes, None)
+            self.record(path, mark)
+        self.place(value, nodes, text, height, None)
 
     def construct(self, event: Any) -> Any:
         """A scalar that is not plain text: typed, or explicitly tagged."""
+        value = event.value
         tag = event.tag
         if tag in (None, "!"):
-            tag = _plain_tag(event.value) if not event.style else _STR
+            tag = _resolve(value) if event.implicit[0] else _STR
+        if tag == _STR or tag == _TAG + "timestamp":
+            return value
+        if (  # plain decimal, the common case; a leading 0 is octal in YAML 1.1
+            tag == _INT
+            and len(value) < 19
+            and value.isascii()
+            and value.isdigit()
+            and (value[0] != "0" or value == "0")
+        ):
+            return int(value)
         if tag not in _SCALAR_TAGS:
-            self.problem(event.start_mark, f"unsupported YAML tag {tag!r}", self.next_path())
+            self.problem(event.start_mark, _unsupported(tag), self.next_path())
             return None
-        if tag in (_STR, _TAG + "timestamp"):
-            return event.value
-        node = yaml.ScalarNode(tag, event.value)
+        node = yaml.ScalarNode(tag, value)
         try:
             if tag == _TAG + "null":
                 return None
             if tag == _TAG + "bool":
                 return _CONSTRUCTOR.construct_yaml_bool(node)
-            if tag == _TAG + "int":
+            if tag == _INT:
                 return _CONSTRUCTOR.construct_yaml_int(node)
             return _CONSTRUCTOR.construct_yaml_float(node)
         except (ValueError, KeyError, yaml.YAMLError):
             self.problem(
                 event.start_mark,
-                f"{event.value!r} is not a valid {tag[len(_TAG) :]}",
+                f"{shorten(value)!r} is not a valid {tag[len(_TAG) :]}",
                 self.next_path(),
             )
             return None
 
 
-def _dotted(path: KeyPath) -> str:
-    """``("roles", 3, "title")`` as ``roles[3].title``."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
+def _unsupported(tag: str) -> str:
+    written = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    return (
+        f"unsupported YAML tag {shorten(written, 60)}: a catalog holds only text, numbers, "
+        "true/false, lists and mappings"
+    )
 
 
-dotted = _dotted
+def _resolve(plain: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar, as PyYAML's resolver does, except that the
+    schema-language tags (a lone ``=``, ``<<``, ``!``) stay text: they are not data."""
+    for tag, pattern in _IMPLICIT.get(plain[:1], ()):
+        if pattern.match(plain):
+            return tag if tag in _SCALAR_TAGS else _STR
+    return _STR
+
+
+def too_many() -> str:
+    return f"more problems not shown: csorg reports at most {MAX_PROBLEMS:,} per file"

@@ -18,6 +18,7 @@ import typer
 
 from csorg import __version__
 from csorg.cli import audit, catalog_cmds, plan, recommend
+from csorg.cli import validate as validate_cmds
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
 
@@ -60,6 +61,8 @@ app.command("explain")(command(catalog_cmds.explain))
 app.command("figures")(command(catalog_cmds.figures))
 app.command("plan")(command(plan.plan))
 app.command("audit")(command(audit.audit))
+app.command("validate")(command(validate_cmds.validate))
+app.command("schema")(command(validate_cmds.schema))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,81 @@
+"""The JSON Schema of each catalog file, for editors and other validators (`csorg schema`).
+
+pydantic derives the schema from the dataclasses in :mod:`csorg.schema`. Field descriptions
+come from the attribute docstrings there; pydantic's ``use_attribute_docstrings`` would read
+them on every validation too, slowing every load, so they are read here, from the module's
+source, only when a schema is printed.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+from typing import Any
+
+from csorg import schema
+from csorg.catalog import Kind
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+FILE_NAME: dict[Kind, str] = {
+    "roles": "roles.schema.json",
+    "business-models": "business_models.schema.json",
+}
+_TITLE: dict[Kind, str] = {
+    "roles": "csorg roles catalog (roles.yaml)",
+    "business-models": "csorg business models catalog (business_models.yaml)",
+}
+
+
+def attribute_docs() -> dict[str, dict[str, str]]:
+    """Class name -> field name -> the docstring written under the field in schema.py."""
+    tree = ast.parse(inspect.getsource(schema))
+    docs: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = docs.setdefault(node.name, {})
+        for statement, following in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.target, ast.Name)
+                and isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                fields[statement.target.id] = inspect.cleandoc(following.value.value)
+    return docs
+
+
+def _describe(definition: dict[str, Any], cls: type, docs: dict[str, dict[str, str]]) -> None:
+    """Give each property of ``cls``'s definition its docstring, looking in base classes
+    too (``Figure.source`` is documented on ``_Provenance``)."""
+    for name, prop in definition.get("properties", {}).items():
+        prop.pop("title", None)  # "Id", "Name": pydantic's echo of the field name
+        for base in cls.__mro__:
+            text = docs.get(base.__name__, {}).get(name)
+            if text:
+                prop["description"] = text
+                break
+
+
+def json_schema(kind: Kind) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) a ``kind`` file must satisfy."""
+    from pydantic import TypeAdapter
+
+    root = schema.RolesFile if kind == "roles" else schema.BusinessModelsFile
+    generated: dict[str, Any] = TypeAdapter(root).json_schema(mode="validation")
+    docs = attribute_docs()
+    for name, definition in generated.get("$defs", {}).items():
+        _describe(definition, getattr(schema, name), docs)
+    _describe(generated, root, docs)
+    return {
+        "$schema": DIALECT,
+        "$id": f"urn:csorg:schema:{FILE_NAME[kind].removesuffix('.schema.json')}",
+        "title": _TITLE[kind],
+        **{key: value for key, value in generated.items() if key != "title"},
+    }
+
+
+def schema_text(kind: Kind) -> str:
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
