@@ -235,7 +235,7 @@ def test_traits_add_roles(catalog: Catalog, trait: str, added: set[str]) -> None
     assert new == added - {r.id for r in base.roles}
     for role in more.roles:
         if role.id in new:
-            assert any(f"rule " in reason for reason in role.rationale)
+            assert any("rule " in reason for reason in role.rationale)
 
 
 def test_complex_product_reporting(catalog: Catalog) -> None:

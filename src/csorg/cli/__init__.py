@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import typer
 
 from csorg import __version__
-from csorg.cli import catalog_cmds, recommend
+from csorg.cli import catalog_cmds, export, recommend
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
 
@@ -57,6 +57,7 @@ app.command("recommend")(command(recommend.recommend))
 app.command("models")(command(catalog_cmds.models))
 app.command("roles")(command(catalog_cmds.roles))
 app.command("explain")(command(catalog_cmds.explain))
+app.command("export")(command(export.export))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
