@@ -462,3 +462,20 @@ def test_html_is_self_contained(run: Callable) -> None:
     assert external and all(h.startswith(("https://", "http://")) for h in external)
     assert "Why it is recommended" in page
     assert "11 seats: 400 accounts at 37 per seat" in page
+
+
+def test_committed_example_chart_is_current(run: Callable) -> None:
+    """docs/org-chart.svg is the README's picture; regenerate it with the command below."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "org-chart.svg"
+    assert example.read_text(encoding="utf-8") == export(run, *SCALING, "--format", "svg")
+
+
+def test_mermaid_too_big_for_mermaid_js_is_warned_about(run: Callable) -> None:
+    flags = ["--stage", "enterprise", "--touch", "high", "--customers", "60000"]
+    big = run("export", *flags, "--seats", "-f", "mermaid", "-o", "-")
+    assert big.exit_code == 0
+    assert big.stderr.startswith("csorg: warning: this diagram has ")
+    assert "Export by role (without --seats), or as svg or html." in big.stderr
+    small = run("export", *flags, "-f", "mermaid", "-o", "-")
+    assert small.exit_code == 0
+    assert small.stderr == ""

@@ -63,9 +63,10 @@ def export(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help=(
-                "File format. Default: from the --output file's extension "
-                "(.dot .gv .mmd .graphml .json .csv .svg .html), else svg."
+                "dot, mermaid, graphml, json, csv, svg or html. Default: from the --output "
+                "file's extension (.dot .gv .mmd .graphml .json .csv .svg .html), else svg."
             ),
             case_sensitive=False,
             show_default=False,
@@ -89,8 +90,9 @@ def export(
 ) -> int:
     """Export the recommended org as DOT, Mermaid, GraphML, JSON, CSV, SVG or HTML.
 
-    Takes every input `csorg recommend` takes; --seats draws one box per seat instead of
-    one per role. Files are written atomically: a failed export leaves nothing behind.
+    Takes every input `csorg recommend` takes; with --seats, one box per seat, not per role.
+
+    Files are written atomically: a failed export leaves nothing behind.
 
     Example: csorg export --stage scaling --touch high --customers 400 --format svg
     """
@@ -116,6 +118,12 @@ def export(
     )
     result = run(cat, request)
     text = render(result, cat, fmt, seats=seats)
+    if fmt == "mermaid":
+        from csorg.export.mermaid import too_big
+
+        warning = too_big(text)
+        if warning:
+            sys.stderr.write(f"csorg: warning: {warning}\n")
     if output == "-":
         sys.stdout.write(text)
         return 0

@@ -16,6 +16,11 @@ from typing import Any
 from csorg.export.graph import covers_line, detail, headline, used_areas
 from csorg.export.style import MUTED, TEXT, colours
 
+# mermaid.js's default limits (`maxTextSize`, `maxEdges`); a page can raise them, a diagram
+# cannot, and GitHub keeps the defaults
+MAX_TEXT = 50_000
+MAX_EDGES = 500
+
 # letters, digits, spaces and a few harmless marks stay as they are; all else is an entity
 _UNSAFE = re.compile(r"[^\w ,.:()/×·+'-]")
 
@@ -58,3 +63,15 @@ def mermaid_text(graph: Any) -> str:
 
 def _class(area: str) -> str:
     return "area_" + area.replace("-", "_")
+
+
+def too_big(text: str) -> str | None:
+    """Why mermaid.js with its default settings would refuse ``text``, if it would."""
+    edges = text.count(" --- ")
+    if len(text) > MAX_TEXT or edges > MAX_EDGES:
+        return (
+            f"this diagram has {len(text):,} characters and {edges:,} links; mermaid.js and "
+            f"GitHub refuse more than {MAX_TEXT:,} characters or {MAX_EDGES} links by default. "
+            "Export by role (without --seats), or as svg or html."
+        )
+    return None
