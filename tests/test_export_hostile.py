@@ -17,7 +17,10 @@ import networkx as nx
 import pytest
 import yaml
 
+from csorg.engine import recommend
 from csorg.export.graph import printable
+from csorg.inputs import Request
+from csorg.schema import Catalog
 from export_tools import harness, need_chromium, need_mermaid, run_dot
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +37,7 @@ MODEL = "Scaling </title><script>alert(2)</script>\x1b]0;pwned\x07"
 SUMMARY = "<img src=x onerror=alert(3)> owns the \x1b[2J customer"
 RESPONSIBILITY = "<script>alert(4)</script>"
 FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
+REQUEST = Request(stage="scaling", touch="high", customers=400)
 FORMATS = ["dot", "mermaid", "graphml", "json", "csv", "svg", "html"]
 
 
@@ -104,13 +108,13 @@ def test_written_file_reports_cleanly(run: Callable, hostile: Path, tmp_path: Pa
     assert "\x1b" not in result.stderr
 
 
-def test_csv_keeps_titles_as_text(run: Callable, hostile: Path) -> None:
+def test_csv_keeps_titles_as_text(run: Callable, hostile: Path, catalog: Catalog) -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export(run, hostile, "csv")))}
     assert rows["vp-cs"]["title"] == TITLES["vp-cs"]
     assert rows["csm"]["title"] == printable(TITLES["csm"])  # the newline kept, quoted
     assert "\n" in rows["csm"]["title"]
     assert rows["support-manager"]["title"] == "'" + printable(TITLES["support-manager"])
-    assert len(rows) == 10
+    assert list(rows) == [r.id for r in recommend(catalog, REQUEST).roles]
 
 
 def test_json_keeps_titles_and_is_safe_to_embed(run: Callable, hostile: Path) -> None:
@@ -185,7 +189,10 @@ def test_dot_renders_hostile_titles(run: Callable, hostile: Path) -> None:
         assert printable(TITLES["cs-team-lead"]) in texts
 
 
-def test_mermaid_renders_hostile_titles(run: Callable, hostile: Path, tmp_path: Path) -> None:
+def test_mermaid_renders_hostile_titles(
+    run: Callable, hostile: Path, tmp_path: Path, catalog: Catalog
+) -> None:
+    roles = len(recommend(catalog, REQUEST).roles)
     mermaid = need_mermaid()
     need_chromium()
     source = export(run, hostile, "mermaid")
@@ -201,9 +208,9 @@ def test_mermaid_renders_hostile_titles(run: Callable, hostile: Path, tmp_path: 
     )
     result = harness(tmp_path, body, scripts=(mermaid,))
     assert result["ok"], result
-    assert result["nodes"] == 10
+    assert result["nodes"] == roles
     assert result["scripts"] == 0
-    assert result["bold"] == 10  # only the title of each box: no markup from the catalog
+    assert result["bold"] == roles  # only the title of each box: no markup from the catalog
     labels = "\n".join(result["labels"])
     assert "CS <b>management</b>" in labels
     assert TITLES["vp-cs"] in labels

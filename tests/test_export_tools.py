@@ -12,9 +12,13 @@ from typing import Any
 
 import pytest
 
+from csorg.engine import recommend
+from csorg.inputs import Request
+from csorg.schema import Catalog
 from export_tools import dump_dom, harness, need_chromium, need_mermaid, run_dot
 
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
+SCALING_REQUEST = Request(stage="scaling", touch="high", customers=400)
 ENTERPRISE_SEATS = [
     "--stage",
     "enterprise",
@@ -112,10 +116,12 @@ def test_mermaid_renders_with_mermaid_js(run: Callable, tmp_path: Path, case: st
     assert result["scripts"] == 0
 
 
-def test_mermaid_labels_read_as_written(run: Callable, tmp_path: Path) -> None:
+def test_mermaid_labels_read_as_written(run: Callable, tmp_path: Path, catalog: Catalog) -> None:
+    csm = recommend(catalog, SCALING_REQUEST).role("csm")
+    assert csm is not None
     result = render_mermaid(tmp_path, export(run, *SCALING, "-f", "mermaid"))
     assert result["ok"], result
-    assert "Customer Success Manager×11 · CS management" in result["labels"]
+    assert f"Customer Success Manager×{csm.count} · CS management" in result["labels"]
 
 
 # --- the HTML page in Chromium --------------------------------------------------------
@@ -157,15 +163,18 @@ def open_page(tmp_path: Path, page: Path, box: str) -> Any:
     return harness(tmp_path, body)
 
 
-def test_html_page_opens_a_card_on_click(run: Callable, tmp_path: Path) -> None:
+def test_html_page_opens_a_card_on_click(run: Callable, tmp_path: Path, catalog: Catalog) -> None:
+    rec = recommend(catalog, SCALING_REQUEST)
+    csm = rec.role("csm")
+    assert csm is not None
     page = tmp_path / "org.html"
     assert run("export", *SCALING, "-o", str(page)).exit_code == 0
     result = open_page(tmp_path, page, "#n-csm")
     assert result["title"] == "Scaling, high-touch business — CS org chart"
     assert result["scripts"] == 0
     assert result["requests"] == []  # nothing fetched: no CDN, fonts or images
-    assert result["boxes"] == 10
-    assert len(result["cards"]) == 10
+    assert result["boxes"] == len(rec.roles)
+    assert result["cards"] == [f"card-{r.id}" for r in rec.roles]
     assert result["shownBefore"] == []  # the stylesheet applied: its CSP hash is right
     assert result["hintBefore"] is True
     assert result["hash"] == "#card-csm"
@@ -174,7 +183,7 @@ def test_html_page_opens_a_card_on_click(run: Callable, tmp_path: Path) -> None:
     text = result["cardText"]
     for part in ("Customer Success Manager", "Why it is recommended", "Responsibilities"):
         assert part in text
-    assert "11 seats in this org" in text
+    assert f"{csm.count} seats in this org" in text
     assert "reports to Customer Success Team Lead" in text
 
 
