@@ -92,7 +92,7 @@ def graphml_text(graph: Any) -> str:
     for key, name, _ in GRAPH_KEYS:
         ET.SubElement(body, _g("data"), {"key": key}).text = _value(name, graph.graph[name])
 
-    chart, titles, _ = chart_layout(graph)
+    chart, titles = chart_layout(graph)
     for node, data in graph.nodes(data=True):
         element = ET.SubElement(body, _g("node"), {"id": node})
         for key, name, _ in NODE_KEYS:

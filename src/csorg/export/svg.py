@@ -37,8 +37,8 @@ def _text(value: str) -> str:
     return escape(value, quote=True)
 
 
-def chart_layout(graph: Any) -> tuple[Layout, dict[str, list[str]], int]:
-    """The laid-out chart, each node's title wrapped to its box, and the most title lines.
+def chart_layout(graph: Any) -> tuple[Layout, dict[str, list[str]]]:
+    """The laid-out chart, and each node's title wrapped to its box.
 
     All boxes have one size, tall enough for the longest wrapped title, so rows line up.
     """
@@ -56,7 +56,7 @@ def chart_layout(graph: Any) -> tuple[Layout, dict[str, list[str]], int]:
         + (COVERS_LEADING if has_covers else 0)
     )
     children = {node: list(graph.successors(node)) for node in graph.nodes}
-    return layout(root(graph), children, Spacing(box_height=height)), titles, title_lines
+    return layout(root(graph), children, Spacing(box_height=height)), titles
 
 
 def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str:
@@ -66,14 +66,14 @@ def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str
     ``standalone=False`` leaves out the XML declaration and the drawn heading, for a page
     that has its own.
     """
-    chart, titles, title_lines = chart_layout(graph)
+    chart, titles = chart_layout(graph)
     heading = graph.graph["model_name"]
     summary = graph.graph["summary"]
     sub = graph.graph["subtitle"]
     legend = _legend_items(graph)
     content_width = max(
         chart.width + STACK,
-        text_width(heading, 18, bold=True),
+        min(text_width(heading, 18, bold=True), 900),
         min(text_width(sub, 12), 900),
         480,
     )
@@ -107,7 +107,7 @@ def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str
     out.append(f'<g transform="translate({_n(left)} {_n(MARGIN + header_height)})">')
     out += _connectors(chart)
     for node, data in graph.nodes(data=True):
-        out += _node(graph, node, data, chart, titles[node], title_lines, links=links)
+        out += _node(graph, node, data, chart, titles[node], links=links)
     out.append("</g>")
     out += _legend(legend_rows, legend_top)
     out.append("</svg>")
@@ -125,7 +125,6 @@ def _node(
     data: dict[str, Any],
     chart: Layout,
     title: list[str],
-    title_lines: int,
     *,
     links: bool,
 ) -> list[str]:
