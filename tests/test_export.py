@@ -149,6 +149,16 @@ def test_missing_folder_is_a_clean_error(run: Callable, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_folder_that_does_not_exist_is_not_made_a_file(
+    run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("export", *SCALING, "-f", "svg", "-o", "charts/")
+    assert result.exit_code == 1
+    assert result.stderr == "csorg: error: charts/: folder does not exist\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_read_only_folder_is_a_clean_error(run: Callable, tmp_path: Path) -> None:
     folder = tmp_path / "locked"
     folder.mkdir()
@@ -493,3 +503,24 @@ def test_mermaid_too_big_for_mermaid_js_is_warned_about(run: Callable) -> None:
     small = run("export", *flags, "-f", "mermaid", "-o", "-")
     assert small.exit_code == 0
     assert small.stderr == ""
+
+
+def test_stdout_gets_utf8_bytes_whatever_the_locale(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    env.pop("CSORG_CATALOG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "csorg", "export", *SCALING, "-f", "svg", "-o", "-"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    target = tmp_path / "org.svg"
+    subprocess.run(
+        [sys.executable, "-m", "csorg", "export", *SCALING, "-o", str(target)],
+        capture_output=True,
+        env=env,
+        check=True,
+    )
+    assert done.stdout == target.read_bytes()
+    assert "×".encode() in done.stdout

@@ -3,6 +3,7 @@ spreadsheets, image viewers or a browser."""
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -29,7 +30,7 @@ from csorg.cli.common import (
     load,
     make_request,
 )
-from csorg.errors import UsageError
+from csorg.errors import CsorgError, UsageError
 from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
 from csorg.textsafe import one_line
 
@@ -125,8 +126,13 @@ def export(
         if warning:
             sys.stderr.write(f"csorg: warning: {warning}\n")
     if output == "-":
-        sys.stdout.write(text)
+        # the bytes of the file, UTF-8 as the formats declare, whatever the terminal's locale
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
         return 0
+    if output and output.endswith(("/", os.sep)) and not Path(output).is_dir():
+        raise CsorgError.at(output, "folder does not exist")
     default_name = f"csorg-{result.model_id}{'-seats' if seats else ''}.{EXTENSIONS[fmt]}"
     path = Path(output) if output else Path(default_name)
     if output and path.is_dir():
