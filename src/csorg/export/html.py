@@ -47,7 +47,7 @@ h1 { font-size: 22px; margin: 0 0 2px; }
 .cards { position: sticky; top: 14px; max-height: calc(100vh - 28px); overflow: auto; }
 .card, .hint { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px;
   padding: 14px 20px; margin: 0; }
-.card { display: none; }
+.card { display: none; scroll-margin-top: 120px; }
 .card:target { display: block; }
 .cards:has(.card:target) .hint { display: none; }
 .card h2 { font-size: 19px; margin: 2px 0 4px; }
