@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import typer
 
 from csorg import __version__
-from csorg.cli import audit, catalog_cmds, plan, recommend
+from csorg.cli import audit, catalog_cmds, export, plan, recommend
 from csorg.cli import validate as validate_cmds
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
@@ -63,6 +63,7 @@ app.command("plan")(command(plan.plan))
 app.command("audit")(command(audit.audit))
 app.command("validate")(command(validate_cmds.validate))
 app.command("schema")(command(validate_cmds.schema))
+app.command("export")(command(export.export))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,166 @@
+"""`csorg export`: the recommended org as a file for Graphviz, Mermaid, yEd, org-chart tools,
+spreadsheets, image viewers or a browser."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from csorg.cli.common import (
+    CatalogDirs,
+    Customers,
+    Employees,
+    Headcount,
+    ModelOpt,
+    NoDefaults,
+    NoOptional,
+    Plg,
+    Regions,
+    Seats,
+    SegmentBy,
+    Segments,
+    Stage,
+    TouchOpt,
+    Traits,
+    load,
+    make_request,
+)
+from csorg.errors import CsorgError, UsageError
+from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
+from csorg.textsafe import one_line
+
+
+class ExportFormat(StrEnum):
+    dot = "dot"
+    mermaid = "mermaid"
+    graphml = "graphml"
+    json = "json"
+    csv = "csv"
+    svg = "svg"
+    html = "html"
+
+
+def export(
+    stage: Stage = None,
+    touch: TouchOpt = None,
+    plg: Plg = False,
+    model: ModelOpt = None,
+    no_optional: NoOptional = False,
+    trait: Traits = None,
+    customers: Customers = None,
+    headcount: Headcount = None,
+    employees: Employees = None,
+    regions: Regions = None,
+    segment_by: SegmentBy = None,
+    segments: Segments = None,
+    seats: Seats = False,
+    output_format: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=(
+                "dot, mermaid, graphml, json, csv, svg or html. Default: from the --output "
+                "file's extension (.dot .gv .mmd .graphml .json .csv .svg .html), else svg."
+            ),
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help=(
+                "Where to write: a file, a folder, or - for standard output. "
+                "Default: csorg-<model>[-seats].<ext> in the current folder."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    catalog: CatalogDirs = None,
+    no_defaults: NoDefaults = False,
+) -> int:
+    """Export the recommended org as DOT, Mermaid, GraphML, JSON, CSV, SVG or HTML.
+
+    Takes every input `csorg recommend` takes; with --seats, one box per seat, not per role.
+
+    Files are written atomically: a failed export leaves nothing behind.
+
+    Example: csorg export --stage scaling --touch high --customers 400 --format svg
+    """
+    from csorg.engine import recommend as run
+    from csorg.export import render
+
+    fmt = _format(output_format, output)
+    cat = load(catalog, no_defaults)
+    request = make_request(
+        stage=stage,
+        touch=touch,
+        plg=plg,
+        model=model,
+        no_optional=no_optional,
+        trait=trait,
+        customers=customers,
+        headcount=headcount,
+        employees=employees,
+        regions=regions,
+        segment_by=segment_by,
+        segments=segments,
+        seats=seats,
+    )
+    result = run(cat, request)
+    text = render(result, cat, fmt, seats=seats)
+    if fmt == "mermaid":
+        from csorg.export.mermaid import too_big
+
+        warning = too_big(text)
+        if warning:
+            sys.stderr.write(f"csorg: warning: {warning}\n")
+    if output == "-":
+        # the bytes of the file, UTF-8 as the formats declare, whatever the terminal's locale
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+        return 0
+    if output and output.endswith(("/", os.sep)) and not Path(output).is_dir():
+        raise CsorgError.at(output, "folder does not exist")
+    default_name = f"csorg-{result.model_id}{'-seats' if seats else ''}.{EXTENSIONS[fmt]}"
+    path = Path(output) if output else Path(default_name)
+    if output and path.is_dir():
+        path = path / default_name
+    from csorg.fileio import write_atomic
+
+    write_atomic(path, text.encode("utf-8"))
+    plural = "s" if result.total_seats != 1 else ""
+    sys.stderr.write(
+        f"csorg: wrote {one_line(str(path))} ({fmt}: {len(result.roles)} roles, "
+        f"{result.total_seats} CS seat{plural}{', one box per seat' if seats else ''})\n"
+    )
+    return 0
+
+
+def _format(chosen: ExportFormat | None, output: str | None) -> str:
+    """The format asked for, else the one the output file's extension names, else svg."""
+    if chosen is not None:
+        return chosen.value
+    if not output or output == "-" or Path(output).is_dir():
+        return ExportFormat.svg.value
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix in FORMAT_OF_EXTENSION:
+        return FORMAT_OF_EXTENSION[suffix]
+    raise UsageError(
+        f"cannot tell the format from {one_line(output)!r}; give --format "
+        f"({', '.join(f.value for f in ExportFormat)})"
+    )
+
+
+__all__ = ["ExportFormat", "export"]
