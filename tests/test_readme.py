@@ -15,12 +15,18 @@ from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+DOCUMENTS = [README, *sorted((ROOT / "docs").glob("*.md"))]
 EXAMPLE = re.compile(r"<!-- csorg: (?P<args>.+?) -->\n```(?P<lang>\w*)\n(?P<body>.*?)```", re.S)
 
 
-def _examples() -> list[re.Match[str]]:
-    return list(EXAMPLE.finditer(README.read_text(encoding="utf-8")))
+def _examples(document: Path = README) -> list[re.Match[str]]:
+    return list(EXAMPLE.finditer(document.read_text(encoding="utf-8")))
+
+
+def _all_examples() -> list[tuple[Path, re.Match[str]]]:
+    return [(document, match) for document in DOCUMENTS for match in _examples(document)]
 
 
 def _output(run: Callable, args: str) -> str:
@@ -33,17 +39,25 @@ def test_readme_has_examples() -> None:
     assert len(_examples()) >= 5
 
 
-@pytest.mark.parametrize("example", _examples(), ids=lambda m: m.group("args"))
-def test_readme_example_is_current(example: re.Match[str], run: Callable) -> None:
+@pytest.mark.parametrize(
+    ("document", "example"),
+    _all_examples(),
+    ids=[f"{d.name}: {m.group('args')}" for d, m in _all_examples()],
+)
+def test_documented_example_is_current(
+    document: Path, example: re.Match[str], run: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)  # examples name files relative to the repository
     got = _output(run, example.group("args"))
     if os.environ.get("CSORG_UPDATE_README"):
-        text = README.read_text(encoding="utf-8")
+        text = document.read_text(encoding="utf-8")
         block = f"<!-- csorg: {example.group('args')} -->\n```{example.group('lang')}\n"
         start = text.index(block) + len(block)
         end = text.index("```", start)
-        README.write_text(text[:start] + got + text[end:], encoding="utf-8")
+        document.write_text(text[:start] + got + text[end:], encoding="utf-8")
         return
-    assert got == example.group("body"), f"README example `csorg {example.group('args')}` is stale"
+    name = document.relative_to(ROOT)
+    assert got == example.group("body"), f"{name}: example `csorg {example.group('args')}` is stale"
 
 
 def test_readme_figures_table_matches_the_catalog(run: Callable) -> None:
