@@ -1,8 +1,8 @@
 """Wheel build hook: check the shipped catalogs and store them ready to load.
 
 `csorg recommend` on the shipped catalogs then unpickles one file instead of importing YAML
-and pydantic; the stored catalog is keyed by a hash of the YAML files, so an edited file is
-always read afresh (see csorg.catalog). A catalog that fails its checks fails the build.
+and pydantic; the stored catalog is keyed by the exact bytes of the YAML files, so an edited
+file is always read afresh (see csorg.catalog). A catalog that fails its checks fails the build.
 """
 
 from __future__ import annotations

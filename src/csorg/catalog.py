@@ -8,15 +8,14 @@ drops the shipped catalogs.
 Reading a catalog from YAML means parsing (:mod:`csorg.yamlload`), validating against
 :mod:`csorg.schema` with pydantic, layering and cross-checking (:mod:`csorg.checks`). For the
 shipped catalogs alone that work is done once, when the wheel is built: the checked
-:class:`~csorg.schema.Catalog` is stored as ``catalog.pickle`` together with a hash of the YAML
-it came from, and used only while the hash still matches, so an edited file is always read
-afresh.
+:class:`~csorg.schema.Catalog` is stored as ``catalog.pickle`` together with the YAML bytes
+it came from, and used only while the files still hold exactly those bytes, so an edited file
+is always read afresh.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import re
@@ -141,12 +140,12 @@ def load_catalog(dirs: Sequence[Path] = (), *, defaults: bool = True) -> Catalog
     return catalog
 
 
-def contents_key(contents: Iterable[tuple[CatalogFile, bytes]]) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    for catalog_file, data in contents:
-        digest.update(b"\0" + catalog_file.kind.encode() + b"\0")
-        digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()
+def contents_key(contents: Iterable[tuple[CatalogFile, bytes]]) -> tuple[object, ...]:
+    """What a snapshot was made from: the csorg version and the exact bytes of each file.
+
+    The bytes themselves rather than a hash: comparing them is cheaper than importing and
+    running a hash function, and the shipped catalogs are small."""
+    return (__version__, *((catalog_file.kind, data) for catalog_file, data in contents))
 
 
 def _snapshot(contents: list[tuple[CatalogFile, bytes]]) -> Catalog | None:
