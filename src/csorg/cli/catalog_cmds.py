@@ -150,7 +150,7 @@ def explain(
         return 0
     from csorg.render.text import console
 
-    print_card(cat, found, console())
+    print_card(cat, found, console(width=100))
     return 0
 
 

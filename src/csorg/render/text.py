@@ -6,6 +6,8 @@ so a title can neither inject markup nor send control characters to the terminal
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -39,9 +41,13 @@ def area_styles(catalog: Catalog) -> dict[str, str]:
     return {area: PALETTE[i % len(PALETTE)] for i, area in enumerate(catalog.areas)}
 
 
-def console() -> Console:
-    """A console for stdout: colour only on a terminal, no markup or emoji interpretation."""
-    return Console(highlight=False, markup=False, emoji=False)
+def console(width: int = 140) -> Console:
+    """A console for stdout: colour only on a terminal, no markup or emoji interpretation.
+
+    Off a terminal (a pipe, a file) output gets a fixed ``width`` instead of rich's 80
+    columns, so tables stay readable and the same from one machine to the next."""
+    on_terminal = sys.stdout.isatty()
+    return Console(highlight=False, markup=False, emoji=False, width=None if on_terminal else width)
 
 
 def print_table(rec: Recommendation, catalog: Catalog, out: Console) -> None:
