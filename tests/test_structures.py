@@ -260,3 +260,21 @@ def test_no_individual_contributor_reports_to_ceo_while_a_leader_exists(catalog:
             for role in rec.roles:
                 if role.reports_to == "ceo" and catalog.roles[role.id].span is None:
                     assert not leaders, (model_id, role.id)
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--model", "functional-areas"], "--model functional-areas does not fix a stage"),
+        (["--model", "enterprise"], "--model enterprise does not fix a touch model"),
+        (["--stage", "startup"], "give --touch low or --touch high"),
+        (["--touch", "low"], "give --stage"),
+        (["--stage", "seed", "--touch", "low"], "startup, scaling, enterprise"),
+    ],
+)
+def test_missing_or_bad_structure_inputs_are_usage_errors(
+    run: Callable, flags: list[str], message: str
+) -> None:
+    result = run("recommend", *flags)
+    assert result.exit_code == 2
+    assert message in result.stderr

@@ -129,16 +129,20 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
     if stage_id is None and model is not None and model.match:
         stage_id = _only(model.match.stage)
     if stage_id is None:
-        raise UsageError(
-            "give --stage (" + ", ".join(catalog.stages) + "), --employees N, or --model ID"
-        )
+        stages = ", ".join(catalog.stages)
+        if model is not None:
+            raise UsageError(
+                f"--model {model.id} does not fix a stage: give --stage ({stages}) or --employees N"
+            )
+        raise UsageError(f"give --stage ({stages}), --employees N, or --model ID")
     _check_id("stage", "--stage", stage_id, catalog.stages)
 
     given = request.touch
     if given is None and model is not None and model.match:
         given = _only(model.match.touch)
     if given is None:
-        raise UsageError("give --touch low or --touch high")
+        fixed = f"--model {model.id} does not fix a touch model: " if model is not None else ""
+        raise UsageError(f"{fixed}give --touch low or --touch high")
     touch = next((t for t in TOUCHES if t == given), None)
     if touch is None:
         raise UsageError(f"invalid value for --touch: {given!r}; choose from: low, high")
