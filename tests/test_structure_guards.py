@@ -102,3 +102,21 @@ def test_validation_work_grows_linearly(tmp_path: Path) -> None:
     # four times the catalog may cost at most a little over four times the work; anything
     # quadratic (pairwise alias or reference checks) would cost about sixteen times
     assert large / small < 4.6, (small, large)
+
+
+def test_the_installed_package_finds_its_catalogs_from_any_folder(tmp_path: Path) -> None:
+    from csorg.catalog import shipped_dir
+
+    package = Path(importlib.util.find_spec("csorg").origin).parent  # type: ignore[union-attr, arg-type]
+    shipped = shipped_dir()
+    if shipped != package / "data":
+        pytest.skip("csorg runs from a checkout (editable install): its catalogs are data/")
+    assert (shipped / "roles.yaml").is_file() and (shipped / "business_models.yaml").is_file()
+    out = subprocess.run(
+        [sys.executable, "-m", "csorg", "recommend", "--stage", "startup", "--touch", "high"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "VP of Customer Success" in out.stdout
