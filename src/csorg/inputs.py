@@ -52,6 +52,22 @@ class Inputs:
     seats: bool
     stage_inferred: bool
 
+    def describe(self, *, pods: bool = False) -> list[str]:
+        """Short phrases for headings: stage, touch, product-led, accounts, budget; with
+        ``pods``, also the regions and segmentation (for charts that show them)."""
+        parts = [self.stage + (" (inferred)" if self.stage_inferred else ""), f"{self.touch} touch"]
+        if self.plg:
+            parts.append("product-led")
+        if self.customers is not None:
+            parts.append(f"{self.customers:,} accounts")
+        if pods and self.regions:
+            parts.append("regions " + ", ".join(self.regions))
+        if pods and self.segment_by:
+            parts.append(f"pods by {self.segment_by}")
+        if self.headcount is not None:
+            parts.append(f"budget {self.headcount}")
+        return parts
+
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("traits", "regions", "segments"):

@@ -138,21 +138,7 @@ def org_graph(rec: Recommendation, catalog: Catalog | None = None, *, seats: boo
 
 
 def subtitle(rec: Recommendation) -> str:
-    inputs = rec.inputs
-    parts = [
-        inputs.stage + (" (inferred)" if inputs.stage_inferred else ""),
-        f"{inputs.touch} touch",
-    ]
-    if inputs.plg:
-        parts.append("product-led")
-    if inputs.customers is not None:
-        parts.append(f"{inputs.customers:,} accounts")
-    if inputs.regions:
-        parts.append("regions " + ", ".join(inputs.regions))
-    if inputs.segment_by:
-        parts.append(f"pods by {inputs.segment_by}")
-    if inputs.headcount is not None:
-        parts.append(f"budget {inputs.headcount}")
+    parts = rec.inputs.describe(pods=True)
     seats = rec.total_seats
     parts.append(f"{seats} CS seat{'s' if seats != 1 else ''}")
     return " · ".join(parts)

@@ -109,17 +109,7 @@ def tree_lines(items: Sequence[tuple[str, str | None, str]]) -> list[str]:
 
 
 def heading(rec: Recommendation) -> str:
-    inputs = rec.inputs
-    details = [
-        inputs.stage + (" (inferred)" if inputs.stage_inferred else ""),
-        f"{inputs.touch} touch",
-    ]
-    if inputs.plg:
-        details.append("product-led")
-    if inputs.customers is not None:
-        details.append(f"{inputs.customers:,} accounts")
-    if inputs.headcount is not None:
-        details.append(f"budget {inputs.headcount}")
+    details = rec.inputs.describe()
     seats = rec.total_seats
     plural = "s" if seats != 1 else ""
     return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {seats} CS seat{plural}"
