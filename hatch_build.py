@@ -22,7 +22,8 @@ class CatalogSnapshotHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from csorg.catalog import SNAPSHOT_NAME, write_snapshot
+            from csorg.catalog.load import write_snapshot
+            from csorg.catalog.snapshot import SNAPSHOT_NAME
         finally:
             sys.path.pop(0)
         target = Path(self.directory) / "catalog-snapshot" / SNAPSHOT_NAME

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from csorg.catalog import load_catalog
+from csorg.catalog.load import load_catalog
+from csorg.catalog.schema import Catalog
 from csorg.cli import app
 from csorg.cli.common import state
-from csorg.schema import Catalog
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
-from csorg.audit import audit, match_title
-from csorg.engine import recommend
+from csorg.audit.compare import audit, match_title
+from csorg.audit.orgfile import read_org
+from csorg.catalog.lookup import title_index
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import recommend
+from csorg.engine.inputs import Request
 from csorg.errors import CsorgError
 from csorg.export.tabular import csv_text
-from csorg.inputs import Request
-from csorg.lookup import title_index
-from csorg.orgfile import read_org
-from csorg.schema import Catalog
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MESSY = FIXTURES / "messy-org.csv"

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from csorg.catalog import load_catalog
-from csorg.schema import Catalog
+from csorg.catalog.load import load_catalog
+from csorg.catalog.schema import Catalog
 
 SHIPPED = load_catalog()
 NAMES = [

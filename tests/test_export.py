@@ -18,12 +18,12 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from csorg.engine import recommend
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import recommend
+from csorg.engine.inputs import Request
 from csorg.export import EXTENSIONS
 from csorg.export.graph import org_graph
 from csorg.export.tabular import COLUMNS, csv_text
-from csorg.inputs import Request
-from csorg.schema import Catalog
 
 FORMATS = list(EXTENSIONS)
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]

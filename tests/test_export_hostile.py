@@ -17,10 +17,10 @@ import networkx as nx
 import pytest
 import yaml
 
-from csorg.engine import recommend
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import recommend
+from csorg.engine.inputs import Request
 from csorg.export.graph import printable
-from csorg.inputs import Request
-from csorg.schema import Catalog
 from export_tools import harness, need_chromium, need_mermaid, run_dot
 
 REPO = Path(__file__).resolve().parents[1]

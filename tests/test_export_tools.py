@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from csorg.engine import recommend
-from csorg.inputs import Request
-from csorg.schema import Catalog
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import recommend
+from csorg.engine.inputs import Request
 from export_tools import dump_dom, harness, need_chromium, need_mermaid, run_dot
 
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from csorg.catalog import MAX_ENTRY_VALUES
+from csorg.catalog.parse import MAX_ENTRY_VALUES
+from csorg.catalog.yamlload import MAX_DEPTH, MAX_NODES, MAX_TEXT
 from csorg.fileio import MAX_FILE_BYTES
-from csorg.yamlload import MAX_DEPTH, MAX_NODES, MAX_TEXT
 
 REPO = Path(__file__).resolve().parents[1]
 MEMORY_LIMIT = 1024 * 1024 * 1024  # bytes of address space for the whole csorg process

@@ -11,9 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from csorg.catalog import CatalogFile, Kind, check_contents
+from csorg.catalog.files import CatalogFile, Kind
+from csorg.catalog.load import check_contents
+from csorg.catalog.yamlload import load_yaml
 from csorg.errors import CsorgError
-from csorg.yamlload import load_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED: dict[Kind, str] = {

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from csorg.orgfile import MAX_PEOPLE
+from csorg.audit.orgfile import MAX_PEOPLE
 
 FLAGS = ["--stage", "startup", "--touch", "low"]
 HEADER = "id,title,reports_to\n"

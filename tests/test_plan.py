@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
+from csorg.catalog.schema import Catalog
+from csorg.engine.inputs import Request
 from csorg.errors import CsorgError, UsageError
-from csorg.inputs import Request
 from csorg.plan import Spec, make_plan, parse_spec, target_request
-from csorg.schema import Catalog
 
 Moves = dict[str, tuple[str, str]]
 # (from, to, roles added, roles retired, {role: (old manager, new manager)})

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csorg.catalog import load_catalog
-from csorg.engine import MAX_SPAN, recommend
+from csorg.catalog.load import load_catalog
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import MAX_SPAN, recommend
+from csorg.engine.inputs import Request
+from csorg.engine.result import Recommendation
 from csorg.errors import CsorgError
-from csorg.inputs import Request
-from csorg.result import Recommendation
-from csorg.schema import Catalog
 
 
 def coverage(catalog: Catalog, role: str, touch: str) -> float:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from csorg.catalog import SNAPSHOT_NAME, CatalogFile, check_contents
+from csorg.catalog.files import CatalogFile
+from csorg.catalog.load import check_contents
+from csorg.catalog.snapshot import SNAPSHOT_NAME
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "benchmarks" / "generate_catalog.py"
@@ -105,7 +107,7 @@ def test_validation_work_grows_linearly(tmp_path: Path) -> None:
 
 
 def test_the_installed_package_finds_its_catalogs_from_any_folder(tmp_path: Path) -> None:
-    from csorg.catalog import shipped_dir
+    from csorg.catalog.files import shipped_dir
 
     package = Path(importlib.util.find_spec("csorg").origin).parent  # type: ignore[union-attr, arg-type]
     shipped = shipped_dir()

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 import pytest
 
-from csorg.engine import recommend
-from csorg.inputs import Request
-from csorg.schema import Catalog
+from csorg.catalog.schema import Catalog
+from csorg.engine.build import recommend
+from csorg.engine.inputs import Request
 
 # (flags, model id, {role: (reports_to, optional)}) -- the CEO root is implied
 STRUCTURES: list[tuple[list[str], str, dict[str, tuple[str, bool]]]] = [

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from conftest import Run
+from csorg.catalog.validate import Outcome, as_github
 from csorg.errors import Problem
-from csorg.validation import Outcome, as_github
 
 REPO = Path(__file__).resolve().parents[1]
 CATALOGS = REPO / "tests" / "catalogs"
@@ -369,8 +369,8 @@ def test_schema_describes_every_field(run: RunCli) -> None:
 def test_the_format_version_checked_by_hand_is_the_schemas() -> None:
     import typing
 
-    from csorg.catalog import FORMAT_VERSION
-    from csorg.schema import BusinessModelsFile, RolesFile
+    from csorg.catalog.parse import FORMAT_VERSION
+    from csorg.catalog.schema import BusinessModelsFile, RolesFile
 
     for file_type in (RolesFile, BusinessModelsFile):
         version = typing.get_type_hints(file_type)["version"]

@@ -15,11 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from csorg.engine import ROOT, condition_holds, recommend
+from csorg.catalog.schema import TOUCHES, Catalog
+from csorg.engine.build import ROOT, condition_holds, recommend
+from csorg.engine.inputs import Request
+from csorg.engine.result import Recommendation, RoleEntry
 from csorg.errors import CsorgError, UsageError, suggestion
-from csorg.inputs import Request
-from csorg.result import Recommendation, RoleEntry
-from csorg.schema import TOUCHES, Catalog
 
 SPEC_FORMAT = "STAGE/TOUCH[/plg]"
 

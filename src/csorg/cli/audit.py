@@ -86,9 +86,9 @@ def audit(
 
     Example: csorg audit org.csv --stage scaling --touch high --customers 800
     """
-    from csorg.audit import audit as run
-    from csorg.inputs import resolve
-    from csorg.orgfile import read_org
+    from csorg.audit.compare import audit as run
+    from csorg.audit.orgfile import read_org
+    from csorg.engine.inputs import resolve
 
     cat = load(catalog, no_defaults)
     request = make_request(

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from csorg.catalog.lookup import find_role
 from csorg.cli.common import CatalogDirs, NoDefaults, load, write, write_json
-from csorg.lookup import find_role
 
 if TYPE_CHECKING:
-    from csorg.schema import Catalog
+    from csorg.catalog.schema import Catalog
 
 
 class ListFormat(StrEnum):
@@ -41,7 +41,7 @@ def models(
     from rich.table import Table
 
     from csorg.render.text import console
-    from csorg.textsafe import one_line as safe
+    from csorg.text import one_line as safe
 
     table = Table()
     for name in ("Model", "Name", "Chosen by", "Roles (optional in brackets)"):
@@ -114,7 +114,7 @@ def roles(
     from rich.table import Table
 
     from csorg.render.text import console
-    from csorg.textsafe import one_line as safe
+    from csorg.text import one_line as safe
 
     table = Table()
     for name in ("Role", "Title", "Area", "Level", "Also called"):
@@ -171,7 +171,7 @@ def figures(
 
     Example: csorg figures --format markdown
     """
-    from csorg.explain import all_figures
+    from csorg.catalog.explain import all_figures
 
     cat = load(catalog, no_defaults)
     rows = all_figures(cat)
@@ -186,7 +186,7 @@ def figures(
     from rich.table import Table
 
     from csorg.render.text import console, provenance
-    from csorg.textsafe import one_line as safe
+    from csorg.text import one_line as safe
 
     table = Table()
     for name in ("Entry", "Number", "Value", "Where it comes from"):

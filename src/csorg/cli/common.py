@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec
 
 import typer
 
+from csorg.engine.inputs import Request
 from csorg.errors import EXIT_USAGE, CsorgError, UsageError
-from csorg.inputs import Request
-from csorg.textsafe import clean
+from csorg.text import clean
 
 if TYPE_CHECKING:
-    from csorg.schema import Catalog
+    from csorg.catalog.schema import Catalog
 
 
 @dataclass
@@ -246,7 +246,8 @@ def make_request(
 
 def load(catalog: list[Path] | None = None, no_defaults: bool = False) -> Catalog:
     """The catalog in use: global and per-command --catalog, else $CSORG_CATALOG."""
-    from csorg.catalog import env_catalog_dirs, load_catalog
+    from csorg.catalog.files import env_catalog_dirs
+    from csorg.catalog.load import load_catalog
 
     dirs = [*state.catalog_dirs, *(catalog or [])]
     if not dirs:

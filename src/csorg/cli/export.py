@@ -32,7 +32,7 @@ from csorg.cli.common import (
 )
 from csorg.errors import CsorgError, UsageError
 from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
-from csorg.textsafe import one_line
+from csorg.text import one_line
 
 
 class ExportFormat(StrEnum):
@@ -97,7 +97,7 @@ def export(
 
     Example: csorg export --stage scaling --touch high --customers 400 --format svg
     """
-    from csorg.engine import recommend as run
+    from csorg.engine.build import recommend as run
     from csorg.export import render
 
     fmt = _format(output_format, output)

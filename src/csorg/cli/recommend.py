@@ -63,7 +63,7 @@ def recommend(
 
     Example: csorg recommend --stage startup --touch high
     """
-    from csorg.engine import recommend as run
+    from csorg.engine.build import recommend as run
 
     cat = load(catalog, no_defaults)
     request = make_request(

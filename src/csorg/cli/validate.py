@@ -54,8 +54,8 @@ def validate(
 
     Example: csorg validate my-catalog/ --format json
     """
-    from csorg import validation
-    from csorg.catalog import env_catalog_dirs
+    from csorg.catalog import validate as validation
+    from csorg.catalog.files import env_catalog_dirs
 
     dirs = [*state.catalog_dirs, *(catalog or [])] or env_catalog_dirs()
     outcome = validation.validate(
@@ -87,7 +87,7 @@ def schema(
 
     Example: csorg schema roles > schemas/roles.schema.json
     """
-    from csorg.schema_json import schema_text
+    from csorg.catalog.jsonschema import schema_text
 
     write(schema_text(kind.value))
     return EXIT_OK

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from csorg.result import Recommendation
-    from csorg.schema import Catalog
+    from csorg.catalog.schema import Catalog
+    from csorg.engine.result import Recommendation
 
 # format -> file extension
 EXTENSIONS = {

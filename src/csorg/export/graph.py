@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from csorg.result import Recommendation
-from csorg.textsafe import clean, one_line
+from csorg.engine.result import Recommendation
+from csorg.text import clean, one_line
 
 if TYPE_CHECKING:
-    from csorg.schema import Catalog
+    from csorg.catalog.schema import Catalog
 
 # code points XML 1.0 cannot contain even as references (surrogates cannot come from a
 # decoded file, but a caller could pass them)

@@ -16,13 +16,13 @@ import hashlib
 from html import escape
 from typing import Any
 
-from csorg.explain import card_json
+from csorg.catalog.explain import card_json
+from csorg.catalog.schema import Catalog
+from csorg.engine.result import Recommendation, RoleEntry
 from csorg.export.graph import used_areas
 from csorg.export.style import FONT, MUTED, TEXT, colours
 from csorg.export.svg import svg_text
-from csorg.result import Recommendation, RoleEntry
-from csorg.schema import Catalog
-from csorg.textsafe import one_line
+from csorg.text import one_line
 
 _CSS = """
 :root { color-scheme: light; }

@@ -19,7 +19,7 @@ import csv
 import io
 from typing import Any
 
-from csorg.result import Recommendation
+from csorg.engine.result import Recommendation
 
 COLUMNS = (
     "id",

@@ -11,11 +11,11 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
-from csorg.audit import SEVERITIES, Audit, Finding
-from csorg.orgfile import Person
+from csorg.audit.compare import SEVERITIES, Audit, Finding
+from csorg.audit.orgfile import Person
 from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
-from csorg.textsafe import one_line
+from csorg.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from csorg.explain import card_json
-from csorg.schema import Catalog, Role
-from csorg.textsafe import one_line as safe
+from csorg.catalog.explain import card_json
+from csorg.catalog.schema import Catalog, Role
+from csorg.text import one_line as safe
 
 __all__ = ["card_json", "print_card"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from csorg.result import Recommendation
-from csorg.schema import Catalog
-from csorg.textsafe import one_line as safe
+from csorg.catalog.schema import Catalog
+from csorg.engine.result import Recommendation
+from csorg.text import one_line as safe
 
 
 def _md(text: str) -> str:

@@ -9,11 +9,11 @@ import sys
 import textwrap
 from typing import TYPE_CHECKING, TextIO
 
+from csorg.catalog.schema import Catalog
 from csorg.plan import Roadmap, Step
 from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
-from csorg.schema import Catalog
-from csorg.textsafe import one_line
+from csorg.text import one_line
 
 if TYPE_CHECKING:
     from rich.console import Console

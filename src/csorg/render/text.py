@@ -12,11 +12,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from csorg.catalog.schema import Catalog
+from csorg.engine.result import Recommendation
 from csorg.render.markdown import provenance
 from csorg.render.tree import heading
-from csorg.result import Recommendation
-from csorg.schema import Catalog
-from csorg.textsafe import one_line as safe
+from csorg.text import one_line as safe
 
 PALETTE = (
     "magenta",

@@ -14,9 +14,9 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from csorg.result import Recommendation, RoleEntry, SeatEntry
-from csorg.schema import Catalog
-from csorg.textsafe import one_line
+from csorg.catalog.schema import Catalog
+from csorg.engine.result import Recommendation, RoleEntry, SeatEntry
+from csorg.text import one_line
 
 WIDTH = 100  # wrapping width when not writing to a terminal: stable output for diffs
 _COLOURS = ("35", "36", "32", "33", "34", "31", "95", "96", "92", "93", "94", "91")

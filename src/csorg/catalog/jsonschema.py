@@ -1,6 +1,6 @@
 """The JSON Schema of each catalog file, for editors and other validators (`csorg schema`).
 
-pydantic derives the schema from the dataclasses in :mod:`csorg.schema`. Field descriptions
+pydantic derives the schema from the dataclasses in :mod:`csorg.catalog.schema`. Field descriptions
 come from the attribute docstrings there; pydantic's ``use_attribute_docstrings`` would read
 them on every validation too, slowing every load, so they are read here, from the module's
 source, only when a schema is printed.
@@ -13,8 +13,8 @@ import inspect
 import json
 from typing import Any
 
-from csorg import schema
-from csorg.catalog import Kind
+from csorg.catalog import schema
+from csorg.catalog.files import Kind
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME: dict[Kind, str] = {

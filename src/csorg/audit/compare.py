@@ -38,14 +38,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from csorg.engine import MAX_SPAN, ROOT, cite, fmt, recommend
+from csorg.audit.orgfile import OrgChart, Person
+from csorg.catalog.lookup import normal_title, title_index
+from csorg.catalog.schema import Catalog, Role
+from csorg.engine.build import MAX_SPAN, ROOT, cite, fmt, recommend
+from csorg.engine.inputs import Request
+from csorg.engine.result import Recommendation
+from csorg.engine.sizing import Units
 from csorg.errors import did_you_mean
-from csorg.inputs import Request
-from csorg.lookup import normal_title, title_index
-from csorg.orgfile import OrgChart, Person
-from csorg.result import Recommendation
-from csorg.schema import Catalog, Role
-from csorg.sizing import Units
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

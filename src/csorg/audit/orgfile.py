@@ -245,7 +245,7 @@ def _person(file: str, line: int, values: dict[str, Any], problems: list[Problem
 
 
 def _yaml_people(data: bytes, file: str) -> list[Person]:
-    from csorg.yamlload import load_yaml
+    from csorg.catalog.yamlload import load_yaml
 
     doc = load_yaml(data, file, locate=True)
     if doc.problems:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from csorg.schema import Role, Scope
+from csorg.catalog.schema import Role, Scope
 
 Unit = tuple[str | None, str | None]  # (region, segment); None where the scope has none
 GLOBAL: Unit = (None, None)

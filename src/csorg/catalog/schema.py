@@ -1,7 +1,7 @@
 """The shape of csorg's two catalog files, declared once.
 
 These are plain frozen dataclasses, so the engine can use them without importing pydantic.
-:mod:`csorg.catalog` validates YAML into them with pydantic (strict, unknown fields
+:mod:`csorg.catalog.parse` validates YAML into them with pydantic (strict, unknown fields
 forbidden) and ``csorg schema`` prints the JSON Schema pydantic derives from them; the
 attribute docstrings become the schema's descriptions, which editors show on hover.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from csorg.inputs import Inputs
+from csorg.engine.inputs import Inputs
 
 
 @dataclass(frozen=True)

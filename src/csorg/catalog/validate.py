@@ -20,18 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from csorg.catalog import (
+from csorg.catalog.files import (
     FILE_NAMES,
     CatalogFile,
-    check_contents,
     display_path,
     files_in,
     kind_of,
     shipped_dir,
 )
+from csorg.catalog.load import check_contents
 from csorg.errors import CsorgError, Problem, UsageError
 from csorg.fileio import read_bytes
-from csorg.textsafe import clean, one_line
+from csorg.text import clean, one_line
 
 
 @dataclass
@@ -64,7 +64,7 @@ def _target(path: Path, problems: list[Problem]) -> list[CatalogFile] | None:
     display = display_path(path)
     kind = None
     try:
-        from csorg.yamlload import load_yaml
+        from csorg.catalog.yamlload import load_yaml
 
         kind = kind_of(path, load_yaml(read_bytes(path, display), display).data)
     except CsorgError as error:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from csorg.schema import Catalog, Hat
+from csorg.catalog.schema import Catalog, Hat
 
 if TYPE_CHECKING:
-    from csorg.catalog import Parsed, Report
-    from csorg.yamlload import Document, KeyPath
+    from csorg.catalog.report import Parsed, Report
+    from csorg.catalog.yamlload import Document, KeyPath
 
 # catalog section -> the file section it is read from
 SECTIONS = {

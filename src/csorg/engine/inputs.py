@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from csorg.catalog.schema import TOUCHES, Catalog, Stage, Touch
 from csorg.errors import UsageError, suggestion
-from csorg.schema import TOUCHES, Catalog, Stage, Touch
 
 MAX_CUSTOMERS = 10_000_000
 MAX_HEADCOUNT = 100_000

@@ -14,9 +14,8 @@ import dataclasses
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
-from csorg.errors import suggestion
-from csorg.lookup import normal_title
-from csorg.schema import (
+from csorg.catalog.lookup import normal_title
+from csorg.catalog.schema import (
     TOUCHES,
     BusinessModel,
     Catalog,
@@ -27,9 +26,10 @@ from csorg.schema import (
     Rule,
     Share,
 )
+from csorg.errors import suggestion
 
 if TYPE_CHECKING:  # the reader imports PyYAML; `csorg recommend` must not pay for it
-    from csorg.yamlload import Document, KeyPath
+    from csorg.catalog.yamlload import Document, KeyPath
 
     Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
 

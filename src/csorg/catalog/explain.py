@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from csorg.schema import Catalog, Count, Figure, Role, Share
+from csorg.catalog.schema import Catalog, Count, Figure, Role, Share
 
 BASIS_TEXT = {
     "one": "one seat per {scope}",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from csorg.catalog.schema import Catalog, Role
 from csorg.errors import CsorgError, did_you_mean
-from csorg.schema import Catalog, Role
 
 
 def normal_title(text: str) -> str:

@@ -5,7 +5,7 @@
 2. Collect roles: the model's (optional ones unless ``--no-optional``) plus what applicable
    rules add, minus what they remove.
 3. Resolve reporting lines: each role's first preferred manager present in the org.
-4. Count seats (:mod:`csorg.sizing`); where a seat that must stay single would manage more
+4. Count seats (:mod:`csorg.engine.sizing`); where a seat that must stay single would manage more
    than its span, insert the layer its reports prefer next ("span of control"); rules that
    depend on counts are applied and everything is recomputed until nothing changes.
 5. Fit the headcount budget: combine roles into hats in catalog order, then cut coverage
@@ -20,10 +20,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from csorg.errors import CsorgError
-from csorg.inputs import Inputs, Request, resolve, stages_by_size
-from csorg.result import Budget, Recommendation, RoleEntry, SeatEntry
-from csorg.schema import (
+from csorg.catalog.schema import (
     BusinessModel,
     Catalog,
     Condition,
@@ -33,7 +30,9 @@ from csorg.schema import (
     Role,
     Share,
 )
-from csorg.sizing import (
+from csorg.engine.inputs import Inputs, Request, resolve, stages_by_size
+from csorg.engine.result import Budget, Recommendation, RoleEntry, SeatEntry
+from csorg.engine.sizing import (
     Unit,
     Units,
     build_seats,
@@ -42,6 +41,7 @@ from csorg.sizing import (
     direct_reports,
     sum_related,
 )
+from csorg.errors import CsorgError
 
 ROOT = "ceo"
 MAX_SPAN = 12  # hard cap on direct reports, whatever a catalog says
@@ -813,7 +813,7 @@ def _sanity_warnings(
                 "segments, or a lighter model"
             )
     if inputs.employees is not None and not inputs.stage_inferred:
-        from csorg.inputs import infer_stage
+        from csorg.engine.inputs import infer_stage
 
         suggested = infer_stage(catalog, inputs.employees)
         if suggested.id != inputs.stage:

@@ -1,0 +1,2 @@
+"""`csorg audit`: an existing org chart (``orgfile``) compared with the recommendation
+(``compare``)."""
