@@ -8,33 +8,9 @@ from typing import Annotated
 
 import typer
 
-from csorg.cli.common import (
-    CatalogDirs,
-    Customers,
-    Employees,
-    Headcount,
-    ModelOpt,
-    NoDefaults,
-    NoOptional,
-    Plg,
-    Regions,
-    SegmentBy,
-    Segments,
-    Stage,
-    TouchOpt,
-    Traits,
-    load,
-    make_request,
-    write,
-    write_json,
-)
-
-
-class AuditFormat(StrEnum):
-    tree = "tree"
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+from csorg.cli.common import CatalogDirs, FormatOpt, NoDefaults, OutputFormat, load, show
+from csorg.cli.options import company_inputs
+from csorg.engine.inputs import Request
 
 
 class FailOn(StrEnum):
@@ -42,6 +18,7 @@ class FailOn(StrEnum):
     warning = "warning"
 
 
+@company_inputs(omit=("seats",))
 def audit(
     org_file: Annotated[
         Path,
@@ -52,18 +29,7 @@ def audit(
             show_default=False,
         ),
     ],
-    stage: Stage = None,
-    touch: TouchOpt = None,
-    plg: Plg = False,
-    model: ModelOpt = None,
-    no_optional: NoOptional = False,
-    trait: Traits = None,
-    customers: Customers = None,
-    headcount: Headcount = None,
-    employees: Employees = None,
-    regions: Regions = None,
-    segment_by: SegmentBy = None,
-    segments: Segments = None,
+    request: Request,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
@@ -73,10 +39,7 @@ def audit(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        AuditFormat,
-        typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
-    ] = AuditFormat.tree,
+    output_format: FormatOpt = OutputFormat.tree,
     catalog: CatalogDirs = None,
     no_defaults: NoDefaults = False,
 ) -> int:
@@ -91,39 +54,10 @@ def audit(
     from csorg.engine.inputs import resolve
 
     cat = load(catalog, no_defaults)
-    request = make_request(
-        stage=stage,
-        touch=touch,
-        plg=plg,
-        model=model,
-        no_optional=no_optional,
-        trait=trait,
-        customers=customers,
-        headcount=headcount,
-        employees=employees,
-        regions=regions,
-        segment_by=segment_by,
-        segments=segments,
-        seats=False,
-    )
     resolve(cat, request)  # a bad flag is a usage error (exit 2) before the file is read
     chart = read_org(org_file)
     result = run(cat, chart, request)
-    if output_format is AuditFormat.json:
-        write_json(result.as_json())
-    elif output_format is AuditFormat.markdown:
-        from csorg.render.audit import markdown
-
-        write(markdown(result))
-    elif output_format is AuditFormat.table:
-        from csorg.render.audit import print_table
-        from csorg.render.text import console
-
-        print_table(result, console())
-    else:
-        from csorg.render.audit import write as write_tree
-
-        write_tree(result)
+    show(result, output_format, cat)
     if fail_on is None:
         return 0
     return 1 if result.fails("error" if fail_on is FailOn.error else "warning") else 0

@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol
 
 import typer
 
-from csorg.engine.inputs import Request
 from csorg.errors import EXIT_USAGE, CsorgError, UsageError
 from csorg.text import clean
 
@@ -30,8 +29,6 @@ state = _State()
 P = ParamSpec("P")
 
 CATALOG_PANEL = "Catalogs"
-STRUCTURE_PANEL = "Structure"
-SIZING_PANEL = "Sizing"
 
 CatalogDirs = Annotated[
     list[Path] | None,
@@ -57,126 +54,56 @@ NoDefaults = Annotated[
 ]
 
 
-class Touch(StrEnum):
-    low = "low"
-    high = "high"
+class OutputFormat(StrEnum):
+    """How a command shows its result on standard output."""
+
+    tree = "tree"
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
-Stage = Annotated[
-    str | None,
-    typer.Option(
-        "--stage",
-        help="Company stage: startup, scaling or enterprise (or a stage of your catalog).",
-        rich_help_panel=STRUCTURE_PANEL,
-        show_default=False,
-    ),
+FormatOpt = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
 ]
-TouchOpt = Annotated[
-    Touch | None,
-    typer.Option(
-        "--touch",
-        help="Touch model: low (the product does most of the work) or high (close guidance).",
-        rich_help_panel=STRUCTURE_PANEL,
-        show_default=False,
-        case_sensitive=False,
-    ),
-]
-Plg = Annotated[
-    bool,
-    typer.Option("--plg", help="A product-led growth company.", rich_help_panel=STRUCTURE_PANEL),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        metavar="ID",
-        help="Use this business model instead of matching one (see `csorg models`).",
-        rich_help_panel=STRUCTURE_PANEL,
-        show_default=False,
-    ),
-]
-NoOptional = Annotated[
-    bool,
-    typer.Option(
-        "--no-optional",
-        help="Leave out roles the structure marks optional.",
-        rich_help_panel=STRUCTURE_PANEL,
-    ),
-]
-Traits = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--trait",
-        metavar="ID",
-        help="A product or offer trait: technical, complex, services (repeatable).",
-        rich_help_panel=STRUCTURE_PANEL,
-        show_default=False,
-    ),
-]
-Customers = Annotated[
-    int | None,
-    typer.Option(
-        "--customers",
-        metavar="N",
-        help="Accounts under management.",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-Headcount = Annotated[
-    int | None,
-    typer.Option(
-        "--headcount",
-        metavar="N",
-        help="CS seats in the budget (the CEO is not one); roles are combined to fit.",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-Employees = Annotated[
-    int | None,
-    typer.Option(
-        "--employees",
-        metavar="N",
-        help="Company size; infers --stage when it is not given.",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-Regions = Annotated[
-    str | None,
-    typer.Option(
-        "--regions",
-        metavar="A,B,...",
-        help="Regions, comma-separated; two or more put one VP per region under a CCO.",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-SegmentBy = Annotated[
-    str | None,
-    typer.Option(
-        "--segment-by",
-        metavar="KIND",
-        help="Split CSMs into pods by size, industry or journey.",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-Segments = Annotated[
-    str | None,
-    typer.Option(
-        "--segments",
-        metavar="A,B,...",
-        help="Segment names, comma-separated (journey and size have defaults).",
-        rich_help_panel=SIZING_PANEL,
-        show_default=False,
-    ),
-]
-Seats = Annotated[
-    bool,
-    typer.Option("--seats", help="List every seat with its manager.", rich_help_panel=SIZING_PANEL),
-]
+
+# result class → format → "module:function" called with (result, catalog); it writes the
+# result itself, or returns the text to write. Imported only when used.
+VIEWS: dict[str, dict[OutputFormat, str]] = {
+    "Recommendation": {
+        OutputFormat.tree: "csorg.render.tree:write",
+        OutputFormat.table: "csorg.render.text:write_table",
+        OutputFormat.markdown: "csorg.render.markdown:markdown",
+    },
+    "Roadmap": {
+        OutputFormat.tree: "csorg.render.plan:write",
+        OutputFormat.table: "csorg.render.plan:write_table",
+        OutputFormat.markdown: "csorg.render.plan:markdown",
+    },
+    "Audit": {
+        OutputFormat.tree: "csorg.render.audit:write",
+        OutputFormat.table: "csorg.render.audit:write_table",
+        OutputFormat.markdown: "csorg.render.audit:markdown",
+    },
+}
+
+
+class Shown(Protocol):
+    def as_json(self) -> dict[str, Any]: ...
+
+
+def show(result: Shown, output_format: OutputFormat, catalog: Catalog) -> None:
+    """Write ``result`` to standard output as ``output_format``."""
+    if output_format is OutputFormat.json:
+        write_json(result.as_json())
+        return
+    import importlib
+
+    module, name = VIEWS[type(result).__name__][output_format].split(":")
+    text = getattr(importlib.import_module(module), name)(result, catalog)
+    if text is not None:
+        write(text)
 
 
 def command(function: Callable[P, int | None]) -> Callable[P, None]:
@@ -203,45 +130,6 @@ def report(error: CsorgError) -> None:
         sys.stderr.write(f"{line}\n")
     if error.exit_code == EXIT_USAGE:
         sys.stderr.write("Try 'csorg --help' for help.\n")
-
-
-def split_names(value: str | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return tuple(part.strip() for part in value.split(","))
-
-
-def make_request(
-    *,
-    stage: str | None,
-    touch: Touch | None,
-    plg: bool,
-    model: str | None,
-    no_optional: bool,
-    trait: list[str] | None,
-    customers: int | None,
-    headcount: int | None,
-    employees: int | None,
-    regions: str | None,
-    segment_by: str | None,
-    segments: str | None,
-    seats: bool,
-) -> Request:
-    return Request(
-        stage=stage,
-        touch=touch.value if touch is not None else None,
-        plg=plg,
-        model=model,
-        optional=not no_optional,
-        traits=tuple(trait or ()),
-        customers=customers,
-        headcount=headcount,
-        employees=employees,
-        regions=split_names(regions),
-        segment_by=segment_by,
-        segments=split_names(segments),
-        seats=seats,
-    )
 
 
 def load(catalog: list[Path] | None = None, no_defaults: bool = False) -> Catalog:

@@ -11,25 +11,9 @@ from typing import Annotated
 
 import typer
 
-from csorg.cli.common import (
-    CatalogDirs,
-    Customers,
-    Employees,
-    Headcount,
-    ModelOpt,
-    NoDefaults,
-    NoOptional,
-    Plg,
-    Regions,
-    Seats,
-    SegmentBy,
-    Segments,
-    Stage,
-    TouchOpt,
-    Traits,
-    load,
-    make_request,
-)
+from csorg.cli.common import CatalogDirs, NoDefaults, load
+from csorg.cli.options import company_inputs
+from csorg.engine.inputs import Request
 from csorg.errors import CsorgError, UsageError
 from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
 from csorg.text import one_line
@@ -45,20 +29,9 @@ class ExportFormat(StrEnum):
     html = "html"
 
 
+@company_inputs()
 def export(
-    stage: Stage = None,
-    touch: TouchOpt = None,
-    plg: Plg = False,
-    model: ModelOpt = None,
-    no_optional: NoOptional = False,
-    trait: Traits = None,
-    customers: Customers = None,
-    headcount: Headcount = None,
-    employees: Employees = None,
-    regions: Regions = None,
-    segment_by: SegmentBy = None,
-    segments: Segments = None,
-    seats: Seats = False,
+    request: Request,
     output_format: Annotated[
         ExportFormat | None,
         typer.Option(
@@ -102,23 +75,8 @@ def export(
 
     fmt = _format(output_format, output)
     cat = load(catalog, no_defaults)
-    request = make_request(
-        stage=stage,
-        touch=touch,
-        plg=plg,
-        model=model,
-        no_optional=no_optional,
-        trait=trait,
-        customers=customers,
-        headcount=headcount,
-        employees=employees,
-        regions=regions,
-        segment_by=segment_by,
-        segments=segments,
-        seats=seats,
-    )
     result = run(cat, request)
-    text = render(result, cat, fmt, seats=seats)
+    text = render(result, cat, fmt, seats=request.seats)
     if fmt == "mermaid":
         from csorg.export.mermaid import too_big
 
@@ -133,7 +91,7 @@ def export(
         return 0
     if output and output.endswith(("/", os.sep)) and not Path(output).is_dir():
         raise CsorgError.at(output, "folder does not exist")
-    default_name = f"csorg-{result.model_id}{'-seats' if seats else ''}.{EXTENSIONS[fmt]}"
+    default_name = f"csorg-{result.model_id}{'-seats' if request.seats else ''}.{EXTENSIONS[fmt]}"
     path = Path(output) if output else Path(default_name)
     if output and path.is_dir():
         path = path / default_name
@@ -143,7 +101,7 @@ def export(
     plural = "s" if result.total_seats != 1 else ""
     sys.stderr.write(
         f"csorg: wrote {one_line(str(path))} ({fmt}: {len(result.roles)} roles, "
-        f"{result.total_seats} CS seat{plural}{', one box per seat' if seats else ''})\n"
+        f"{result.total_seats} CS seat{plural}{', one box per seat' if request.seats else ''})\n"
     )
     return 0
 

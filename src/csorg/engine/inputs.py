@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 from csorg.catalog.schema import TOUCHES, Catalog, Stage, Touch
@@ -16,21 +16,30 @@ MAX_UNITS = 200  # regions x segments
 
 @dataclass(frozen=True)
 class Request:
-    """The flags of `recommend` (and of the commands built on it), as given."""
+    """A company's inputs as given (on the command line, in a profile); ``None`` where a value
+    was not given, so that one request can be layered over another."""
 
     stage: str | None = None
     touch: str | None = None
-    plg: bool = False
+    plg: bool | None = None
     model: str | None = None
-    optional: bool = True
-    traits: tuple[str, ...] = ()
+    optional: bool | None = None
+    traits: tuple[str, ...] | None = None
     customers: int | None = None
     headcount: int | None = None
     employees: int | None = None
-    regions: tuple[str, ...] = ()
+    regions: tuple[str, ...] | None = None
     segment_by: str | None = None
-    segments: tuple[str, ...] = ()
+    segments: tuple[str, ...] | None = None
     seats: bool = False
+
+    def given(self) -> dict[str, Any]:
+        """The values that were given."""
+        return {
+            f.name: value
+            for f in fields(self)
+            if (value := getattr(self, f.name)) is not None and f.name != "seats"
+        }
 
 
 @dataclass(frozen=True)
@@ -163,17 +172,18 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
     if touch is None:
         raise UsageError(f"invalid value for --touch: {given!r}; choose from: low, high")
 
-    plg = request.plg
+    plg = bool(request.plg)
     if model is not None and model.match and model.match.plg is True:
         plg = True
 
-    for trait in request.traits:
+    given_traits = request.traits or ()
+    for trait in given_traits:
         _check_id("trait", "--trait", trait, catalog.traits)
-    traits = tuple(sorted(set(request.traits), key=list(catalog.traits).index))
+    traits = tuple(sorted(set(given_traits), key=list(catalog.traits).index))
 
-    regions = _names("--regions", request.regions)
+    regions = _names("--regions", request.regions or ())
     segment_by = request.segment_by
-    segments = _names("--segments", request.segments)
+    segments = _names("--segments", request.segments or ())
     if segment_by is not None:
         _check_id("segmentation", "--segment-by", segment_by, catalog.segmentations)
         if not segments:
@@ -192,7 +202,7 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         touch=touch,
         plg=plg,
         model=request.model,
-        optional=request.optional,
+        optional=request.optional is not False,
         traits=traits,
         customers=request.customers,
         headcount=request.headcount,

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from csorg.audit.compare import SEVERITIES, Audit, Finding
 from csorg.audit.orgfile import Person
+from csorg.catalog.schema import Catalog
 from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
 from csorg.text import one_line
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 SYMBOLS = {"error": "✗", "warning": "⚠", "info": "ℹ"}
 CODES = {"error": "1;31", "warning": "1;33", "info": "36"}
@@ -115,14 +113,18 @@ def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
     return "\n".join(out) + "\n"
 
 
-def write(result: Audit, stream: TextIO | None = None) -> None:
+def write(result: Audit, catalog: Catalog, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     stream.write(render(result, colour=use_colour(stream), width=width_for(stream)))
 
 
-def print_table(result: Audit, console: Console) -> None:
+def write_table(result: Audit, catalog: Catalog) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from csorg.render.text import console as make_console
+
+    console = make_console()
 
     console.print(Text(heading(result), style="bold"))
     console.print(Text(tally(result)))
@@ -155,7 +157,7 @@ def print_table(result: Audit, console: Console) -> None:
     console.print(people)
 
 
-def markdown(result: Audit) -> str:
+def markdown(result: Audit, catalog: Catalog) -> str:
     lines = [f"# {_md(heading(result))}", "", _md(tally(result)), ""]
     if result.findings:
         lines += [

@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import sys
 import textwrap
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from csorg.catalog.schema import Catalog
 from csorg.plan import Roadmap, Step
 from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
 from csorg.text import one_line
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 ACTION_CODES = {"add": "32", "move": "36", "remove": "31"}
 
@@ -113,9 +110,13 @@ def write(roadmap: Roadmap, catalog: Catalog, stream: TextIO | None = None) -> N
     stream.write(render(roadmap, catalog, colour=use_colour(stream), width=width_for(stream)))
 
 
-def print_table(roadmap: Roadmap, catalog: Catalog, console: Console) -> None:
+def write_table(roadmap: Roadmap, catalog: Catalog) -> None:
     from rich.table import Table
     from rich.text import Text
+
+    from csorg.render.text import console as make_console
+
+    console = make_console()
 
     console.print(Text(heading(roadmap), style="bold"))
     if not roadmap.steps:

@@ -34,7 +34,7 @@ PALETTE = (
 )
 
 
-__all__ = ["area_styles", "console", "print_table", "provenance"]
+__all__ = ["area_styles", "console", "provenance", "write_table"]
 
 
 def area_styles(catalog: Catalog) -> dict[str, str]:
@@ -50,7 +50,8 @@ def console(width: int = 140) -> Console:
     return Console(highlight=False, markup=False, emoji=False, width=None if on_terminal else width)
 
 
-def print_table(rec: Recommendation, catalog: Catalog, out: Console) -> None:
+def write_table(rec: Recommendation, catalog: Catalog) -> None:
+    out = console()
     styles = area_styles(catalog)
     table = Table()
     for name in ("Role", "Title", "Count", "Reports to", "Area", "Optional", "Covers"):
