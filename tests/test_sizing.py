@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csorg.catalog.load import load_catalog
-from csorg.catalog.schema import Catalog
-from csorg.engine.build import MAX_SPAN, recommend
+from csorg.catalog.schema import MAX_SPAN, Catalog
+from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
 from csorg.engine.result import Recommendation
 from csorg.errors import CsorgError

@@ -15,11 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from csorg.catalog.schema import TOUCHES, Catalog
-from csorg.engine.build import ROOT, condition_holds, recommend
+from csorg.catalog.schema import ROOT_ROLE, TOUCHES, Catalog
+from csorg.engine.build import condition_holds, recommend
 from csorg.engine.inputs import Request
 from csorg.engine.result import Recommendation, RoleEntry
 from csorg.errors import CsorgError, UsageError, suggestion
+from csorg.text import plural
 
 SPEC_FORMAT = "STAGE/TOUCH[/plg]"
 
@@ -317,7 +318,7 @@ def diff(
 
     additions: list[Addition] = []
     for entry in after.roles:
-        if entry.id == ROOT:
+        if entry.id == ROOT_ROLE:
             continue
         was = old.get(entry.id)
         count = entry.count - (was.count if was else 0)
@@ -352,7 +353,7 @@ def diff(
 
     removals: list[Removal] = []
     for entry in before.roles:
-        if entry.id == ROOT:
+        if entry.id == ROOT_ROLE:
             continue
         now = new.get(entry.id)
         count = entry.count - (now.count if now else 0)
@@ -465,7 +466,7 @@ def _removal_trigger(catalog: Catalog, successor: str | None, old: dict[str, Rol
 
 
 def _change(before: int, after: int) -> str:
-    return f"{before} → {after} seat{'s' if after != 1 else ''}"
+    return f"{before} → {plural(after, 'seat')}"
 
 
 def _join(reasons: list[str]) -> str:

@@ -40,12 +40,13 @@ from typing import Any, Literal
 
 from csorg.audit.orgfile import OrgChart, Person
 from csorg.catalog.lookup import normal_title, title_index
-from csorg.catalog.schema import Catalog, Role
-from csorg.engine.build import MAX_SPAN, ROOT, cite, fmt, recommend
+from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog, Role
+from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
 from csorg.engine.result import Recommendation
 from csorg.engine.sizing import Units
 from csorg.errors import did_you_mean
+from csorg.text import cite, number, plural
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -139,7 +140,7 @@ class Audit:
     def seats(self) -> int:
         """Seats in the chart; a CEO at the top is not a CS seat."""
         root = self.chart.by_id[self.chart.root]
-        top = root.count if self.matches[root.id].role == ROOT else 0
+        top = root.count if self.matches[root.id].role == ROOT_ROLE else 0
         return sum(p.count for p in self.chart.people) - top
 
     def summary(self) -> dict[str, Any]:
@@ -328,7 +329,7 @@ class _Checker:
         return self.catalog.title(role_id)
 
     def seats(self, n: int, role_id: str) -> str:
-        return f"{n} {self.title(role_id)} seat{'s' if n != 1 else ''}"
+        return plural(n, f"{self.title(role_id)} seat")
 
     # checks -------------------------------------------------------------------------------
 
@@ -371,7 +372,7 @@ class _Checker:
         )
 
     def lines(self) -> None:
-        present = {*self.counts, ROOT}
+        present = {*self.counts, ROOT_ROLE}
         for person in self.chart.people:
             role_id = self.matches[person.id].role
             if person.reports_to is None or role_id is None:
@@ -429,7 +430,7 @@ class _Checker:
             reports = [self.chart.by_id[r] for r in report_ids]
             total = sum(r.count for r in reports)
             each = math.ceil(total / manager.count)
-            many = f"{each} direct report{'s' if each != 1 else ''}"
+            many = plural(each, "direct report")
             if manager.count > 1:
                 many += f" each ({total} over {manager.count} seats)"
             if role.span is None:
@@ -477,7 +478,7 @@ class _Checker:
         model = self.rec.model_name
         sized = self.rec.inputs.customers is not None
         for entry in self.rec.roles:
-            if entry.id == ROOT:
+            if entry.id == ROOT_ROLE:
                 continue
             have = self.counts.get(entry.id, 0)
             role = self.catalog.roles[entry.id]
@@ -519,7 +520,7 @@ class _Checker:
                     + _sizing(entry.rationale),
                 )
         for role_id, have in self.counts.items():
-            if role_id == ROOT or role_id in self.recommended:
+            if role_id == ROOT_ROLE or role_id in self.recommended:
                 continue
             host = next((r for r in self.rec.roles if role_id in r.covers), None)
             message = f"{self.seats(have, role_id)}, a role the {model} structure does not have"
@@ -556,14 +557,14 @@ class _Checker:
             if load <= limit.value * 1.0001:
                 continue
             severity: Severity = "error" if load > limit.value * ERROR_FACTOR else "warning"
-            part = f"{fmt(share * 100)}% of {customers:,}" if share < 1 else f"{customers:,}"
+            part = f"{number(share * 100)}% of {customers:,}" if share < 1 else f"{customers:,}"
             need = math.ceil(accounts / limit.value - 1e-9)
             self.role(
                 "coverage",
                 severity,
                 role_id,
-                f"{part} accounts over {self.seats(seats, role_id)}: about {fmt(round(load))} "
-                f"each, above the {fmt(limit.value)} one seat covers in a {touch}-touch model "
+                f"{part} accounts over {self.seats(seats, role_id)}: about {number(round(load))} "
+                f"each, above the {number(limit.value)} one seat covers in a {touch}-touch model "
                 f"({cite(self.catalog, limit)}); {need} seats would cover them",
             )
         return out

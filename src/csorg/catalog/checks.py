@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from csorg.catalog.lookup import normal_title
 from csorg.catalog.schema import (
+    MAX_SPAN,
+    ROOT_ROLE,
     TOUCHES,
     BusinessModel,
     Catalog,
@@ -33,8 +35,6 @@ if TYPE_CHECKING:  # the reader imports PyYAML; `csorg recommend` must not pay f
 
     Origins = dict[tuple[str, str], tuple[Document, KeyPath]]
 
-ROOT = "ceo"
-MAX_SPAN = 12
 MAX_SUGGESTIONS = 100
 """Distinct misspellings given a "did you mean" per run: each costs a pass over the ids."""
 
@@ -113,7 +113,7 @@ class _Checker:
     def roles(self) -> None:
         catalog = self.catalog
         roles = catalog.roles
-        if ROOT not in roles and ROOT not in self.broken.get("roles", ()):
+        if ROOT_ROLE not in roles and ROOT_ROLE not in self.broken.get("roles", ()):
             first = next((i for s, i in self.origins if s == "roles"), None)
             if first is not None:
                 self.problem(
@@ -158,7 +158,7 @@ class _Checker:
         catalog = self.catalog
         rid = role.id
         self.ref("roles", rid, ("area",), "area", role.area, catalog.areas)
-        if rid == ROOT:
+        if rid == ROOT_ROLE:
             if role.reports_to:
                 self.problem("roles", rid, ("reports_to",), "the root `ceo` reports to no one")
             if role.level != 0:
@@ -316,7 +316,7 @@ class _Checker:
             if key not in self.origins:
                 continue
             self.ref("hats", str(index), ("role",), "role", hat.role, catalog.roles)
-            if hat.role == ROOT:
+            if hat.role == ROOT_ROLE:
                 self.problem("hats", str(index), ("role",), "the root cannot be combined away")
             for i, into in enumerate(hat.into):
                 self.ref("hats", str(index), ("into", i), "role", into, catalog.roles)
@@ -378,9 +378,9 @@ class _Checker:
         full = set(index) | {r for r in extra if r in roles}
         required = {e.role for e in model.roles if not e.optional}
         for present in (full, required):
-            ids = {ROOT, *present}
-            leaders = sorted(r for r in ids if r != ROOT and roles[r].span is not None)
-            for role_id in sorted(ids - {ROOT}):
+            ids = {ROOT_ROLE, *present}
+            leaders = sorted(r for r in ids if r != ROOT_ROLE and roles[r].span is not None)
+            for role_id in sorted(ids - {ROOT_ROLE}):
                 role = roles[role_id]
                 manager = next((m for m in role.reports_to if m in ids), None)
                 at = index.get(role_id)
@@ -396,7 +396,7 @@ class _Checker:
                         "is not one tree "
                         "under the `ceo`",
                     )
-                elif manager == ROOT and role.span is None and leaders:
+                elif manager == ROOT_ROLE and role.span is None and leaders:
                     self.problem(
                         "models",
                         model.id,
@@ -430,7 +430,7 @@ class _Checker:
             self.ref("rules", rid, ("add", i, "role"), "role", entry.role, catalog.roles)
         for i, role_id in enumerate(rule.remove):
             self.ref("rules", rid, ("remove", i), "role", role_id, catalog.roles)
-            if role_id == ROOT:
+            if role_id == ROOT_ROLE:
                 self.problem("rules", rid, ("remove", i), "the root cannot be removed")
         for i, source in enumerate(rule.sources):
             self.ref("rules", rid, ("sources", i), "source", source, catalog.sources)

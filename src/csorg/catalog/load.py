@@ -24,6 +24,7 @@ from csorg.catalog.schema import Catalog
 from csorg.catalog.snapshot import contents_key, read_snapshot
 from csorg.errors import CsorgError, Problem
 from csorg.fileio import read_bytes
+from csorg.text import plural
 
 
 def load_catalog(dirs: Sequence[Path] = (), *, defaults: bool = True) -> Catalog:
@@ -38,8 +39,7 @@ def load_catalog(dirs: Sequence[Path] = (), *, defaults: bool = True) -> Catalog
     if problems or catalog is None:
         count = len(problems)
         raise CsorgError(
-            f"the catalog has {count} problem{'s' if count != 1 else ''} "
-            "(run `csorg validate` for details)",
+            f"the catalog has {plural(count, 'problem')} (run `csorg validate` for details)",
             problems,
         )
     return catalog

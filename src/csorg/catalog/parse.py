@@ -12,6 +12,7 @@ from csorg.catalog.files import Kind
 from csorg.catalog.report import Parsed, Report
 from csorg.catalog.schema import BusinessModelsFile, RolesFile
 from csorg.errors import CsorgError, Problem, suggestion
+from csorg.text import plural
 
 if TYPE_CHECKING:
     from csorg.catalog.yamlload import Document, KeyPath
@@ -202,7 +203,7 @@ def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report
         message = f"expected a finite number, found {found}"
     elif error_type == "too_short":
         least = ctx.get("min_length", 1)
-        message = f"give at least {least} item{'s' if least != 1 else ''}, found {found}"
+        message = f"give at least {plural(least, 'item')}, found {found}"
     elif error_type == "string_too_short":
         message = "expected text, found empty text"
     elif error_type == "string_too_long":
@@ -260,7 +261,7 @@ def _describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list | tuple):
         count = len(value)
-        return f"{count} item{'s' if count != 1 else ''}" if count else "an empty list"
+        return plural(count, "item") if count else "an empty list"
     return type(value).__name__
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ROOT_ROLE = "ceo"  # the top of every org chart
+MAX_SPAN = 12  # hard cap on direct reports, whatever a catalog says
 
 Touch = Literal["low", "high"]
 TOUCHES: tuple[Touch, ...] = ("low", "high")

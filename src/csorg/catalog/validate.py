@@ -31,7 +31,7 @@ from csorg.catalog.files import (
 from csorg.catalog.load import check_contents
 from csorg.errors import CsorgError, Problem, UsageError
 from csorg.fileio import read_bytes
-from csorg.text import clean, one_line
+from csorg.text import clean, one_line, plural
 
 
 @dataclass
@@ -156,14 +156,10 @@ def _read(catalog_file: CatalogFile, problems: dict[Problem, None]) -> bytes | N
 # -- reports ------------------------------------------------------------------------------
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary(outcome: Outcome) -> str:
     if outcome.problems:
         files = len({p.file for p in outcome.problems})
-        return f"{_plural(len(outcome.problems), 'problem')} in {_plural(files, 'file')}."
+        return f"{plural(len(outcome.problems), 'problem')} in {plural(files, 'file')}."
     named = ", ".join(outcome.named)
     if not named:
         return "No problems in the shipped catalogs."

@@ -16,7 +16,7 @@ from csorg.cli.options import company_inputs
 from csorg.engine.inputs import Request
 from csorg.errors import CsorgError, UsageError
 from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
-from csorg.text import one_line
+from csorg.text import one_line, plural
 
 
 class ExportFormat(StrEnum):
@@ -98,10 +98,10 @@ def export(
     from csorg.fileio import write_atomic
 
     write_atomic(path, text.encode("utf-8"))
-    plural = "s" if result.total_seats != 1 else ""
     sys.stderr.write(
         f"csorg: wrote {one_line(str(path))} ({fmt}: {len(result.roles)} roles, "
-        f"{result.total_seats} CS seat{plural}{', one box per seat' if request.seats else ''})\n"
+        f"{plural(result.total_seats, 'CS seat')}"
+        f"{', one box per seat' if request.seats else ''})\n"
     )
     return 0
 

@@ -72,7 +72,7 @@ class CompanyInput:
 
 
 def _lower_first(text: str) -> str:
-    """"Accounts under ..." → "accounts under ..."; "CS seats" stays as it is."""
+    """ "Accounts under ..." → "accounts under ..."; "CS seats" stays as it is."""
     return text[0].lower() + text[1:] if text[1:2].islower() else text
 
 

@@ -21,14 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from csorg.catalog.schema import (
+    MAX_SPAN,
+    ROOT_ROLE,
     BusinessModel,
     Catalog,
     Condition,
-    Count,
-    Figure,
     Match,
     Role,
-    Share,
 )
 from csorg.engine.inputs import Inputs, Request, resolve, stages_by_size
 from csorg.engine.result import Budget, Recommendation, RoleEntry, SeatEntry
@@ -42,38 +41,10 @@ from csorg.engine.sizing import (
     sum_related,
 )
 from csorg.errors import CsorgError
+from csorg.text import cite, number, plural, short_source
 
-ROOT = "ceo"
-MAX_SPAN = 12  # hard cap on direct reports, whatever a catalog says
 MAX_ROUNDS = 64
 MAX_SEATS = 200_000
-
-
-# -- citations ------------------------------------------------------------------------------
-
-
-def cite(catalog: Catalog, number: Figure | Count | Share) -> str:
-    """A short provenance note for a number: "(Kiouri 2023)" or "(heuristic)"."""
-    if number.heuristic or number.source is None:
-        return "heuristic"
-    return short_source(catalog, number.source)
-
-
-def short_source(catalog: Catalog, source_id: str) -> str:
-    source = catalog.sources.get(source_id)
-    if source is None:
-        return source_id
-    who = source.author or source.publisher or source.title
-    if source.author and "," not in source.author:
-        who = source.author.split(" and ")[0].split()[-1]
-        if " and " in source.author:
-            who += " et al."
-    year = (source.date or "")[:4]
-    return f"{who} {year}".strip()
-
-
-def fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
 # -- matching -------------------------------------------------------------------------------
@@ -152,7 +123,7 @@ class Org:
     @property
     def seats(self) -> int:
         """Seats in the CS org (the CEO is not one of them)."""
-        return sum(sum(c.values()) for r, c in self.counts.items() if r != ROOT)
+        return sum(sum(c.values()) for r, c in self.counts.items() if r != ROOT_ROLE)
 
     def total(self, role_id: str) -> int:
         return sum(self.counts.get(role_id, {}).values())
@@ -272,8 +243,10 @@ class Builder:
         for role_id, reason in inserted.items():
             if role_id not in found:
                 found[role_id] = Member(catalog.roles[role_id], False, [reason])
-        if ROOT not in found:
-            found[ROOT] = Member(catalog.roles[ROOT], False, ["the root of every org chart"])
+        if ROOT_ROLE not in found:
+            found[ROOT_ROLE] = Member(
+                catalog.roles[ROOT_ROLE], False, ["the root of every org chart"]
+            )
         hatted = dict(plan.hats)
         for role_id in hatted:
             found.pop(role_id, None)
@@ -502,7 +475,11 @@ def fit_budget(builder: Builder, headcount: int) -> tuple[Org, Plan, int]:
         for hat in builder.catalog.hats:
             if org.seats <= headcount:
                 break
-            if hat.last_resort != last_resort or hat.role not in org.members or hat.role == ROOT:
+            if (
+                hat.last_resort != last_resort
+                or hat.role not in org.members
+                or hat.role == ROOT_ROLE
+            ):
                 continue
             host = next((h for h in hat.into if h in org.members), None)
             if host is None:
@@ -634,10 +611,10 @@ def _count_reasons(
         per_seat = getattr(coverage, inputs.touch)
         share = builder.share(role_id, org.members)
         accounts = inputs.customers * share
-        part = f"{fmt(share * 100)}% of " if share < 1 else ""
+        part = f"{number(share * 100)}% of " if share < 1 else ""
         out.append(
-            f"{count} seat{'s' if count != 1 else ''}: {part}{inputs.customers:,} accounts at "
-            f"{fmt(per_seat.value)} per seat in a {inputs.touch}-touch model "
+            f"{plural(count, 'seat')}: {part}{inputs.customers:,} accounts at "
+            f"{number(per_seat.value)} per seat in a {inputs.touch}-touch model "
             f"({cite(catalog, per_seat)})"
             + (f", about {accounts / count:,.0f} each" if count else "")
         )
@@ -718,11 +695,9 @@ def _budget(
         next_roles = _next_hires(catalog, builder, org)
         if next_roles:
             names = ", ".join(catalog.roles[r].title for r, _ in next_roles[:spare])
-            notes.append(
-                f"{spare} spare seat{'s' if spare != 1 else ''} in the budget: next, {names}"
-            )
+            notes.append(f"{plural(spare, 'spare seat')} in the budget: next, {names}")
         else:
-            notes.append(f"{spare} spare seat{'s' if spare != 1 else ''} in the budget")
+            notes.append(f"{plural(spare, 'spare seat')} in the budget")
     return Budget(
         headcount=headcount,
         needed=need,
@@ -786,7 +761,7 @@ def _sanity_warnings(
             if load > per_seat.value * 1.0001:
                 warnings.append(
                     f"{load:,.0f} accounts per {member.role.title}, above the "
-                    f"{fmt(per_seat.value)} one seat can cover in a {inputs.touch}-touch model "
+                    f"{number(per_seat.value)} one seat can cover in a {inputs.touch}-touch model "
                     f"({cite(catalog, per_seat)})"
                 )
                 if widest is not None and load >= widest and per_seat.value < widest:
@@ -797,8 +772,8 @@ def _sanity_warnings(
                         and getattr(r.headcount.accounts_per_seat, inputs.touch).value == widest
                     )
                     warnings.append(
-                        f"1:{fmt(load)} is a ratio only a {owner} (1:{fmt(widest)}+) can serve: "
-                        "consider a digital, low-touch programme for most accounts"
+                        f"1:{number(load)} is a ratio only a {owner} (1:{number(widest)}+) can "
+                        "serve: consider a digital, low-touch programme for most accounts"
                     )
         places = max(len(inputs.regions), 1) * max(len(inputs.segments), 1)
         if places > 1 and inputs.customers < places:

@@ -29,7 +29,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from csorg.engine.result import Recommendation
-from csorg.text import clean, one_line
+from csorg.text import clean, one_line, plural
 
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog
@@ -140,7 +140,7 @@ def org_graph(rec: Recommendation, catalog: Catalog | None = None, *, seats: boo
 def subtitle(rec: Recommendation) -> str:
     parts = rec.inputs.describe(pods=True)
     seats = rec.total_seats
-    parts.append(f"{seats} CS seat{'s' if seats != 1 else ''}")
+    parts.append(plural(seats, "CS seat"))
     return " · ".join(parts)
 
 

@@ -22,7 +22,7 @@ from csorg.engine.result import Recommendation, RoleEntry
 from csorg.export.graph import used_areas
 from csorg.export.style import FONT, MUTED, TEXT, colours
 from csorg.export.svg import svg_text
-from csorg.text import one_line
+from csorg.text import one_line, plural, reference
 
 _CSS = """
 :root { color-scheme: light; }
@@ -163,7 +163,7 @@ def _card(
     anchor = f"card-{entry.id}"
     facts = []
     if manager is not None:
-        facts.append(f"{entry.count} seat{'s' if entry.count != 1 else ''} in this org")
+        facts.append(f"{plural(entry.count, 'seat')} in this org")
         boss = rec.role(manager)
         facts.append("reports to " + (boss.title if boss else manager))
     if entry.optional:
@@ -192,7 +192,7 @@ def _card(
     for figure in card["figures"]:
         value = figure["value"]
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        where = "heuristic" if figure["heuristic"] else _cite(figure["source"])
+        where = "heuristic" if figure["heuristic"] else reference(figure["source"])
         figures.append(
             f"{_text(figure['what'])}: <strong>{_text(shown)}</strong>"
             + (f' <span class="figure-source">({_text(where)})</span>' if where else "")
@@ -211,14 +211,6 @@ def _list(heading: str, items: Any) -> list[str]:
     if not items:
         return []
     return [f"<h3>{heading}</h3>", "<ul>", *(f"<li>{_text(i)}</li>" for i in items), "</ul>"]
-
-
-def _cite(source: dict[str, Any] | None) -> str:
-    if not source:
-        return ""
-    who = source.get("author") or source.get("publisher") or ""
-    date = (source.get("date") or "")[:4]
-    return ", ".join(p for p in (who, source.get("title") or source["id"], date) if p)
 
 
 def _source(source: dict[str, Any]) -> str:

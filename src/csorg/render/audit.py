@@ -14,8 +14,8 @@ from typing import TextIO
 from csorg.audit.compare import SEVERITIES, Audit, Finding
 from csorg.audit.orgfile import Person
 from csorg.catalog.schema import Catalog
-from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
+from csorg.text import markdown_escape as md
 from csorg.text import one_line
 
 SYMBOLS = {"error": "✗", "warning": "⚠", "info": "ℹ"}
@@ -158,7 +158,7 @@ def write_table(result: Audit, catalog: Catalog) -> None:
 
 
 def markdown(result: Audit, catalog: Catalog) -> str:
-    lines = [f"# {_md(heading(result))}", "", _md(tally(result)), ""]
+    lines = [f"# {md(heading(result))}", "", md(tally(result)), ""]
     if result.findings:
         lines += [
             "## Findings",
@@ -169,7 +169,7 @@ def markdown(result: Audit, catalog: Catalog) -> str:
         for f in result.findings:
             line = "" if f.line is None else str(f.line)
             lines.append(
-                f"| {f.severity} | {f.kind} | {_code(f.subject)} | {line} | {_md(f.message)} |"
+                f"| {f.severity} | {f.kind} | {_code(f.subject)} | {line} | {md(f.message)} |"
             )
         lines.append("")
     lines += [
@@ -181,7 +181,7 @@ def markdown(result: Audit, catalog: Catalog) -> str:
     for person in result.chart.people:
         match = result.matches[person.id]
         lines.append(
-            f"| {_code(person.id)} | {_md(person.name or '')} | {_md(person.title)} | "
+            f"| {_code(person.id)} | {md(person.name or '')} | {md(person.title)} | "
             f"{_code(match.role) if match.role else ''} | {match.how} | "
             f"{_code(person.reports_to) if person.reports_to else ''} |"
         )

@@ -12,16 +12,9 @@ from rich.text import Text
 from csorg.catalog.explain import card_json
 from csorg.catalog.schema import Catalog, Role
 from csorg.text import one_line as safe
+from csorg.text import reference
 
 __all__ = ["card_json", "print_card"]
-
-
-def _cite(source: dict[str, Any] | None) -> str:
-    if not source:
-        return ""
-    who = source.get("author") or source.get("publisher") or ""
-    date = source.get("date") or ""
-    return safe(", ".join(p for p in (who, f"\u201c{source['title']}\u201d", date[:4]) if p))
 
 
 def _section(title: str) -> Text:
@@ -63,7 +56,7 @@ def print_card(catalog: Catalog, role: Role, console: Console) -> None:
         for f in card["figures"]:
             value = f["value"]
             shown = f"{value:g}" if isinstance(value, float) else str(value)
-            where = "heuristic" if f["heuristic"] else _cite(f["source"])
+            where = "heuristic" if f["heuristic"] else safe(reference(f["source"], quoted=True))
             line = (
                 Text(f"• {safe(f['what'])}: ", style="bold")
                 + Text(shown)
@@ -85,7 +78,7 @@ def print_card(catalog: Catalog, role: Role, console: Console) -> None:
     parts.append(_section("Sources"))
     for s in card["sources"]:
         url = f" {s['url']}" if s.get("url") else ""
-        parts.append(Text(f"• {_cite(s)}{safe(url)}"))
+        parts.append(Text(f"• {safe(reference(s, quoted=True))}{safe(url)}"))
     console.print(
         Panel(Group(*parts), title=Text(safe(card["title"]), style="bold"), title_align="left")
     )

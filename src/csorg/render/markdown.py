@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import re
-
 from csorg.catalog.schema import Catalog
 from csorg.engine.result import Recommendation
-from csorg.text import one_line as safe
-
-
-def _md(text: str) -> str:
-    """Escape text for a Markdown table cell or list item."""
-    text = safe(text)
-    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", text)
+from csorg.text import markdown_escape as md
+from csorg.text import plural
 
 
 def markdown(rec: Recommendation, catalog: Catalog) -> str:
-    lines = [f"# {_md(rec.model_name)}", ""]
+    lines = [f"# {md(rec.model_name)}", ""]
     inputs = rec.inputs
     lines.append(
-        f"Stage **{_md(inputs.stage)}**{' (inferred)' if inputs.stage_inferred else ''}, "
+        f"Stage **{md(inputs.stage)}**{' (inferred)' if inputs.stage_inferred else ''}, "
         f"**{inputs.touch}** touch{', product-led' if inputs.plg else ''}; "
-        f"{rec.total_seats} CS seat{'s' if rec.total_seats != 1 else ''}."
+        f"{plural(rec.total_seats, 'CS seat')}."
     )
     lines += ["", "## Org chart", ""]
     depth: dict[str, int] = {}
@@ -31,10 +24,10 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
         extra = " *(optional)*" if entry.optional else ""
         if entry.covers:
             extra += " — also covers " + ", ".join(
-                _md(catalog.roles[c].title) for c in entry.covers if c in catalog.roles
+                md(catalog.roles[c].title) for c in entry.covers if c in catalog.roles
             )
-        area = _md(catalog.area_name(entry.area))
-        lines.append(f"{'  ' * level}- **{_md(entry.title)}** ×{entry.count} ({area}){extra}")
+        area = md(catalog.area_name(entry.area))
+        lines.append(f"{'  ' * level}- **{md(entry.title)}** ×{entry.count} ({area}){extra}")
     lines += [
         "",
         "## Roles",
@@ -44,20 +37,20 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
     ]
     for entry in rec.roles:
         lines.append(
-            f"| `{entry.id}` | {_md(entry.title)} | {entry.count} | "
+            f"| `{entry.id}` | {md(entry.title)} | {entry.count} | "
             f"{'`' + entry.reports_to + '`' if entry.reports_to else ''} | "
-            f"{_md(catalog.area_name(entry.area))} | {'yes' if entry.optional else ''} |"
+            f"{md(catalog.area_name(entry.area))} | {'yes' if entry.optional else ''} |"
         )
     lines += ["", "## Why", ""]
     for entry in rec.roles:
         if entry.reports_to is None:
             continue
-        lines.append(f"- **{_md(entry.title)}**")
-        lines.extend(f"  - {_md(reason)}" for reason in entry.rationale)
+        lines.append(f"- **{md(entry.title)}**")
+        lines.extend(f"  - {md(reason)}" for reason in entry.rationale)
     if rec.warnings or rec.notes:
         lines += ["", "## Warnings and notes", ""]
-        lines.extend(f"- ⚠ {_md(w)}" for w in rec.warnings)
-        lines.extend(f"- {_md(n)}" for n in rec.notes)
+        lines.extend(f"- ⚠ {md(w)}" for w in rec.warnings)
+        lines.extend(f"- {md(n)}" for n in rec.notes)
     if rec.seats is not None:
         lines += [
             "",
@@ -70,7 +63,7 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
             manager = f"`{seat.reports_to}`" if seat.reports_to else ""
             lines.append(
                 f"| `{seat.id}` | `{seat.role}` | {manager} | "
-                f"{_md(seat.region or '')} | {_md(seat.segment or '')} |"
+                f"{md(seat.region or '')} | {md(seat.segment or '')} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -94,6 +87,6 @@ def figures_table(rows: list[dict[str, object]]) -> str:
         value = row["value"]
         shown = f"{value:g}" if isinstance(value, float | int) else str(value)
         lines.append(
-            f"| `{row['entry']}` | {_md(str(row['what']))} | {shown} | {_md(provenance(row))} |"
+            f"| `{row['entry']}` | {md(str(row['what']))} | {shown} | {md(provenance(row))} |"
         )
     return "\n".join(lines) + "\n"

@@ -11,9 +11,9 @@ from typing import TextIO
 
 from csorg.catalog.schema import Catalog
 from csorg.plan import Roadmap, Step
-from csorg.render.markdown import _md
 from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
-from csorg.text import one_line
+from csorg.text import markdown_escape as md
+from csorg.text import one_line, plural
 
 ACTION_CODES = {"add": "32", "move": "36", "remove": "31"}
 
@@ -33,7 +33,7 @@ def step_headline(step: Step, catalog: Catalog) -> str:
         old = one_line(catalog.title(step.old)) if step.old else "no one"
         new = one_line(catalog.title(step.new)) if step.new else "no one"
         return f"move {title}: from {old} to {new}"
-    seats = f"{step.count} seat{'s' if step.count != 1 else ''}"
+    seats = plural(step.count or 0, "seat")
     return f"{step.action} {title} ({seats})"
 
 
@@ -151,22 +151,22 @@ def write_table(roadmap: Roadmap, catalog: Catalog) -> None:
 
 
 def markdown(roadmap: Roadmap, catalog: Catalog) -> str:
-    lines = [f"# {_md(heading(roadmap))}", ""]
+    lines = [f"# {md(heading(roadmap))}", ""]
     if not roadmap.steps:
         lines.append("Nothing to change: both ends give the same org.")
         return "\n".join(lines) + "\n"
     lines += ["## Roadmap", ""]
     for step in roadmap.steps:
-        lines.append(f"{step.order}. **{_md(step_headline(step, catalog))}**")
-        lines.append(f"   - Why: {_md(step.why)}")
-        lines.append(f"   - When: {_md(step.trigger)}")
+        lines.append(f"{step.order}. **{md(step_headline(step, catalog))}**")
+        lines.append(f"   - Why: {md(step.why)}")
+        lines.append(f"   - When: {md(step.trigger)}")
     if roadmap.add:
         lines += ["", "## Add", "", "| Role | Title | Seats | From → to | Reports to |"]
         lines.append("|---|---|---:|---|---|")
         for a in roadmap.add:
             manager = f"`{a.reports_to}`" if a.reports_to else ""
             lines.append(
-                f"| `{a.role}` | {_md(a.title)} | {a.count} | {a.before} → {a.after} | {manager} |"
+                f"| `{a.role}` | {md(a.title)} | {a.count} | {a.before} → {a.after} | {manager} |"
             )
     if roadmap.remove:
         lines += ["", "## Remove", "", "| Role | Title | Seats | From → to | Work passes to |"]
@@ -174,13 +174,12 @@ def markdown(roadmap: Roadmap, catalog: Catalog) -> str:
         for r in roadmap.remove:
             successor = f"`{r.replaced_by}`" if r.replaced_by else ""
             lines.append(
-                f"| `{r.role}` | {_md(r.title)} | {r.count} | {r.before} → {r.after} | "
-                f"{successor} |"
+                f"| `{r.role}` | {md(r.title)} | {r.count} | {r.before} → {r.after} | {successor} |"
             )
     if roadmap.move:
         lines += ["", "## Move", "", "| Role | Title | From | To |", "|---|---|---|---|"]
         for m in roadmap.move:
-            lines.append(f"| `{m.role}` | {_md(m.title)} | `{m.old or ''}` | `{m.new or ''}` |")
+            lines.append(f"| `{m.role}` | {md(m.title)} | `{m.old or ''}` | `{m.new or ''}` |")
     warnings = [
         (flag, w)
         for flag, rec in (("from", roadmap.start), ("to", roadmap.target))
@@ -188,5 +187,5 @@ def markdown(roadmap: Roadmap, catalog: Catalog) -> str:
     ]
     if warnings:
         lines += ["", "## Warnings", ""]
-        lines.extend(f"- ⚠ {flag}: {_md(w)}" for flag, w in warnings)
+        lines.extend(f"- ⚠ {flag}: {md(w)}" for flag, w in warnings)
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from csorg.catalog.schema import Catalog
 from csorg.engine.result import Recommendation, RoleEntry, SeatEntry
-from csorg.text import one_line
+from csorg.text import one_line, plural
 
 WIDTH = 100  # wrapping width when not writing to a terminal: stable output for diffs
 _COLOURS = ("35", "36", "32", "33", "34", "31", "95", "96", "92", "93", "94", "91")
@@ -110,9 +110,8 @@ def tree_lines(items: Sequence[tuple[str, str | None, str]]) -> list[str]:
 
 def heading(rec: Recommendation) -> str:
     details = rec.inputs.describe()
-    seats = rec.total_seats
-    plural = "s" if seats != 1 else ""
-    return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {seats} CS seat{plural}"
+    seats = plural(rec.total_seats, "CS seat")
+    return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {seats}"
 
 
 def render(
