@@ -196,6 +196,22 @@ class Headcount:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DottedLine:
+    """A second, dotted-line manager: someone the role works for day to day without reporting
+    to them."""
+
+    __pydantic_config__ = _CONFIG
+
+    to: Annotated[Ids, _Limits(min_length=1)]
+    """Preferred dotted-line managers, best first; the first one present in an org (other
+    than the role's own manager) is used, else there is no dotted line."""
+    why: Text
+    """Why the role works for that manager too."""
+    sources: Ids = ()
+    """Ids of the sources behind it; leave empty for csorg's own reading and say so in `why`."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Role:
     """One role in a Customer Success org."""
 
@@ -232,6 +248,11 @@ class Role:
     """How many seats the role needs."""
     span: Count | None = None
     """Most direct reports one seat of this role should have (never more than 12)."""
+    min_span: Count | None = None
+    """Fewest direct reports that justify a seat of this manager role in a sized org; with
+    fewer, the role is not staffed yet and the manager above does its job."""
+    dotted_lines: tuple[DottedLine, ...] = ()
+    """Dotted-line managers the role also works for."""
     sources: Annotated[Ids, _Limits(min_length=1)]
     """Ids of the sources the description draws on."""
 

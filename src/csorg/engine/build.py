@@ -32,6 +32,7 @@ from csorg.catalog.schema import (
 from csorg.engine.inputs import Inputs, Request, resolve, stages_by_size
 from csorg.engine.result import Budget, Recommendation, RoleEntry, SeatEntry
 from csorg.engine.sizing import (
+    Seat,
     Unit,
     Units,
     build_seats,
@@ -562,8 +563,27 @@ def recommend(catalog: Catalog, request: Request) -> Recommendation:
     )
 
 
+def dotted_managers(
+    catalog: Catalog, managers: dict[str, str | None]
+) -> dict[str, tuple[str, ...]]:
+    """Each role's dotted-line managers: per dotted line, the first role present that is
+    neither the role itself nor its manager."""
+    out: dict[str, tuple[str, ...]] = {}
+    for role_id, manager in managers.items():
+        found: list[str] = []
+        for line in catalog.roles[role_id].dotted_lines:
+            target = next(
+                (t for t in line.to if t in managers and t not in (role_id, manager)), None
+            )
+            if target is not None and target not in found:
+                found.append(target)
+        out[role_id] = tuple(found)
+    return out
+
+
 def _entries(catalog: Catalog, builder: Builder, org: Org, plan: Plan) -> list[RoleEntry]:
     entries: list[RoleEntry] = []
+    dotted = dotted_managers(catalog, org.managers)
     for role_id in org.order:
         member = org.members[role_id]
         role = member.role
@@ -590,6 +610,7 @@ def _entries(catalog: Catalog, builder: Builder, org: Org, plan: Plan) -> list[R
                 rationale=tuple(reasons),
                 covers=tuple(member.covers),
                 pods=pods,
+                dotted_to=dotted[role_id],
             )
         )
     return entries
@@ -650,6 +671,18 @@ def _count_reasons(
 def _seats(catalog: Catalog, org: Org) -> tuple[SeatEntry, ...]:
     covers = {r: tuple(m.covers) for r, m in org.members.items()}
     seats = build_seats(org.order, catalog.roles, org.managers, org.counts, org.units, covers)
+    dotted = dotted_managers(catalog, org.managers)
+    by_role: dict[str, list[Seat]] = {}
+    for seat in seats:
+        by_role.setdefault(seat.role, []).append(seat)
+
+    def nearest(target: str, seat: Seat) -> str:
+        # the target's seat in the same region and segment, else the same region, else its first
+        candidates = by_role[target]
+        found = next((c for c in candidates if c.unit == seat.unit), None)
+        found = found or next((c for c in candidates if c.unit[0] == seat.unit[0]), None)
+        return (found or candidates[0]).id
+
     return tuple(
         SeatEntry(
             id=s.id,
@@ -659,6 +692,7 @@ def _seats(catalog: Catalog, org: Org) -> tuple[SeatEntry, ...]:
             region=s.unit[0],
             segment=s.unit[1],
             covers=s.covers,
+            dotted_to=tuple(nearest(t, s) for t in dotted[s.role]),
         )
         for s in seats
     )

@@ -20,6 +20,7 @@ class RoleEntry:
     rationale: tuple[str, ...]
     covers: tuple[str, ...] = ()
     pods: tuple[tuple[str | None, str | None, int], ...] | None = None
+    dotted_to: tuple[str, ...] = ()  # dotted-line managers (role ids)
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -32,6 +33,7 @@ class RoleEntry:
             "level": self.level,
             "rationale": list(self.rationale),
             "covers": list(self.covers),
+            "dotted_to": list(self.dotted_to),
         }
         if self.pods is not None:
             data["pods"] = [
@@ -50,6 +52,7 @@ class SeatEntry:
     region: str | None = None
     segment: str | None = None
     covers: tuple[str, ...] = ()
+    dotted_to: tuple[str, ...] = ()  # dotted-line managers (seat ids)
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -64,6 +67,8 @@ class SeatEntry:
             data["segment"] = self.segment
         if self.covers:
             data["covers"] = list(self.covers)
+        if self.dotted_to:
+            data["dotted_to"] = list(self.dotted_to)
         return data
 
 
