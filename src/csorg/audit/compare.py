@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from csorg.audit.orgfile import OrgChart, Person
-from csorg.catalog.lookup import normal_title, title_index
+from csorg.catalog.lookup import close_titles, normal_title, title_index
 from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog, Role
 from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
@@ -206,11 +206,14 @@ def _trimmed(words: list[str]) -> list[str]:
     return [" ".join(words[i : n - j]) for i, j in cuts]
 
 
-def match_title(title: str, index: dict[str, str]) -> Match:
-    """The role a job title names, and how sure the match is."""
+def match_title(title: str, index: dict[str, str], close: dict[str, str] | None = None) -> Match:
+    """The role a job title names, and how sure the match is; a title the catalog lists as a
+    close title of a role (often another job) is only a close match, to be checked."""
     whole = normal_title(title)
     if whole in index:
         return Match(index[whole], "title")
+    if close and whole in close:
+        return Match(close[whole], "close", title)
     variants: list[str] = []
     texts = [title, _HEAD.split(title, maxsplit=1)[0]]
     if title.count(",") == 1:  # "Team Lead, Customer Success"
@@ -223,6 +226,9 @@ def match_title(title: str, index: dict[str, str]) -> Match:
     for variant in variants:
         if variant in index:
             return Match(index[variant], "qualified")
+    for variant in variants:
+        if close and variant in close:
+            return Match(close[variant], "close", variant)
     # a close match keeps the number of words: typos, not a missing word ("Customer Success"
     # is not "VP Customer Success")
     by_length: dict[int, list[str]] = {}
@@ -243,7 +249,7 @@ def match_person(
     if person.role is not None and person.role in catalog.roles:
         return Match(person.role, "role-column")
     if person.title not in seen:
-        seen[person.title] = match_title(person.title, index)
+        seen[person.title] = match_title(person.title, index, close_titles(catalog))
     return seen[person.title]
 
 

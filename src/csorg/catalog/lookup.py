@@ -22,6 +22,15 @@ def title_index(catalog: Catalog) -> dict[str, str]:
     return names
 
 
+def close_titles(catalog: Catalog) -> dict[str, str]:
+    """Normalised close title -> role id: titles that may name the role but often do not."""
+    names: dict[str, str] = {}
+    for role in catalog.roles.values():
+        for candidate in role.close_titles:
+            names.setdefault(normal_title(candidate), role.id)
+    return names
+
+
 def find_role(cat: Catalog, name: str) -> Role:
     """A role by id, title or alias, ignoring case, spacing and punctuation."""
     if name in cat.roles:
@@ -30,6 +39,13 @@ def find_role(cat: Catalog, name: str) -> Role:
     names = title_index(cat)
     if wanted in names:
         return cat.roles[names[wanted]]
+    close = close_titles(cat)
+    if wanted in close:
+        role = cat.roles[close[wanted]]
+        raise CsorgError(
+            f"{name!r} is not a title csorg reads as one role: it sometimes means "
+            f"{role.title} ({role.id}) but often names another job; see `csorg explain {role.id}`"
+        )
     hits = did_you_mean(wanted, list(names))
     suggestions = list(dict.fromkeys(f"{cat.roles[names[h]].title} ({names[h]})" for h in hits))
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; see `csorg roles`"

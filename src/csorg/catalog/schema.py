@@ -223,6 +223,10 @@ class Role:
     """The usual job title."""
     aliases: tuple[Text, ...] = ()
     """Other titles people use for the same role."""
+    close_titles: tuple[Text, ...] = ()
+    """Titles that sometimes mean this role but often name a different job (an Account
+    Manager is often in sales): `audit` asks about them instead of applying them, and
+    `explain` does not resolve them."""
     area: Id
     """Id of the functional area the role belongs to."""
     level: Annotated[int, _Limits(ge=0)]
