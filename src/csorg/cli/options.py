@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 
-from csorg.engine.inputs import Request
+from csorg.engine.inputs import Request, parse_amount
 
 STRUCTURE_PANEL = "Structure"
 SIZING_PANEL = "Sizing"
@@ -125,6 +125,14 @@ INPUTS: tuple[CompanyInput, ...] = (
         parse=_listed,
     ),
     CompanyInput("customers", "--customers", int | None, "Accounts under management.", "N"),
+    CompanyInput(
+        "arr",
+        "--arr",
+        str | None,
+        "Annual recurring revenue: 2500000, 2.5M or 800k.",
+        "AMOUNT",
+        parse=lambda text: None if text is None else parse_amount(text, "--arr"),
+    ),
     CompanyInput(
         "headcount",
         "--headcount",

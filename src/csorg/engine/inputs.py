@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -12,6 +13,25 @@ MAX_CUSTOMERS = 10_000_000
 MAX_HEADCOUNT = 100_000
 MAX_EMPLOYEES = 10_000_000
 MAX_UNITS = 200  # regions x segments
+MAX_ARR = 1e12  # a trillion a year: beyond any company
+
+_AMOUNT = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[kmb])?", re.IGNORECASE)
+_UNITS = {"k": 1e3, "m": 1e6, "b": 1e9}
+
+
+def parse_amount(text: str, flag: str) -> float:
+    """A money amount as people write it: ``2500000``, ``2,500,000``, ``2.5M``, ``800k``,
+    ``$1.2m``; anything else is a usage error."""
+    cleaned = text.strip().lstrip("$€£").replace(",", "").replace("_", "")
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        raise UsageError(
+            f"invalid value for {flag}: {text!r}; give an amount such as 2500000, 2.5M or 800k"
+        )
+    value = float(match["number"]) * _UNITS.get((match["unit"] or "").lower(), 1.0)
+    if value <= 0 or value > MAX_ARR:
+        raise UsageError(f"{flag} must be above 0 and at most {MAX_ARR:,.0f}, got {text!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -26,6 +46,7 @@ class Request:
     optional: bool | None = None
     traits: tuple[str, ...] | None = None
     customers: int | None = None
+    arr: float | None = None
     headcount: int | None = None
     employees: int | None = None
     regions: tuple[str, ...] | None = None
@@ -53,6 +74,7 @@ class Inputs:
     optional: bool
     traits: tuple[str, ...]
     customers: int | None
+    arr: float | None
     headcount: int | None
     employees: int | None
     regions: tuple[str, ...]
@@ -69,6 +91,8 @@ class Inputs:
             parts.append("product-led")
         if self.customers is not None:
             parts.append(f"{self.customers:,} accounts")
+        if self.arr is not None:
+            parts.append(f"ARR {money(self.arr)}")
         if pods and self.regions:
             parts.append("regions " + ", ".join(self.regions))
         if pods and self.segment_by:
@@ -82,6 +106,15 @@ class Inputs:
         for key in ("traits", "regions", "segments"):
             data[key] = list(data[key])
         return data
+
+
+def money(value: float) -> str:
+    """An amount in short form: ``$2.5M``, ``$800K``, ``$1.2B``."""
+    for unit, size in (("B", 1e9), ("M", 1e6), ("K", 1e3)):
+        if value >= size:
+            short = f"{value / size:.2f}".rstrip("0").rstrip(".")
+            return f"${short}{unit}"
+    return f"${value:,.0f}"
 
 
 def stages_by_size(catalog: Catalog) -> list[Stage]:
@@ -205,6 +238,7 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         optional=request.optional is not False,
         traits=traits,
         customers=request.customers,
+        arr=request.arr,
         headcount=request.headcount,
         employees=request.employees,
         regions=regions,
