@@ -17,8 +17,8 @@ from csorg.audit.compare import audit, match_title
 from csorg.audit.orgfile import read_org
 from csorg.catalog.lookup import close_titles, title_index
 from csorg.catalog.schema import Catalog
-from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.errors import CsorgError
 from csorg.export.tabular import csv_text
 

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from export_tools import dump_dom, harness, need_chromium, need_mermaid, run_dot
 
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
@@ -244,7 +244,7 @@ def test_svg_draws_in_chromium_with_text_inside_boxes(
     result = harness(tmp_path, body)
     assert result["root"] == "svg"
     assert result["errors"] == 0
-    assert result["boxes"] >= 5
+    assert result["boxes"] >= 4  # the smallest case: CEO, head of CS, CSMs, support
     assert result["overlaps"] == 0
     assert result["overflow"] == []  # every label fits its box with the fonts in use
 

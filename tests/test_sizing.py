@@ -1,5 +1,9 @@
-"""Sizing: counts from customers and touch, spans, the headcount budget, regions, segments,
-seats and warnings, through the engine and the real command line."""
+"""Sizing through the engine and the real command line: named companies with the org an
+org-design expert would draw, tiers, ARR, regions and segments as books, budgets that cut
+management before coverage, next hires, metrics, and bad values.
+
+The properties over the whole input space are in tests/test_sizing_properties.py.
+"""
 
 from __future__ import annotations
 
@@ -7,287 +11,304 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from csorg.catalog.load import load_catalog
-from csorg.catalog.schema import MAX_SPAN, Catalog
-from csorg.engine.build import recommend
+from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.engine.result import Recommendation
-from csorg.errors import CsorgError
-
-
-def coverage(catalog: Catalog, role: str, touch: str) -> float:
-    per_seat = catalog.roles[role].headcount.accounts_per_seat
-    assert per_seat is not None
-    return float(getattr(per_seat, touch).value)
 
 
 def counts(rec: Recommendation) -> dict[str, int]:
     return {r.id: r.count for r in rec.roles}
 
 
-def check_invariants(catalog: Catalog, rec: Recommendation) -> None:
-    """One tree of seats under the CEO, spans kept, seats matching the role counts."""
-    assert rec.seats is not None
-    seats = {s.id: s for s in rec.seats}
-    assert len(seats) == len(rec.seats)
-    roots = [s for s in rec.seats if s.reports_to is None]
-    assert [r.role for r in roots] == ["ceo"]
-    for seat in rec.seats:
-        # every chain of managers ends at the CEO: one tree, no cycle
-        seen = set()
-        current = seat
-        while current.reports_to is not None:
-            assert current.id not in seen
-            seen.add(current.id)
-            current = seats[current.reports_to]
-        assert current.role == "ceo"
-    reports = Counter(s.reports_to for s in rec.seats if s.reports_to)
-    for manager_id, n in reports.items():
-        role = catalog.roles[seats[manager_id].role]
-        span = role.span.value if role.span else MAX_SPAN
-        assert n <= min(span, MAX_SPAN), (manager_id, n)
-    by_role = Counter(s.role for s in rec.seats)
-    assert by_role == {r.id: r.count for r in rec.roles}
-    role_manager = {r.id: r.reports_to for r in rec.roles}
-    for seat in rec.seats:
-        if seat.reports_to is not None:
-            assert seats[seat.reports_to].role == role_manager[seat.role]
-    if rec.inputs.headcount is not None:
-        assert rec.total_seats <= rec.inputs.headcount
+def reports(rec: Recommendation) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for seat in rec.seats or ():
+        if seat.reports_to:
+            out[seat.reports_to].append(seat.id)
+    return out
 
 
-# -- counts ---------------------------------------------------------------------------------
+def metric(rec: Recommendation, metric_id: str) -> float | None:
+    return next(m.value for m in rec.metrics if m.id == metric_id)
 
 
-@pytest.mark.parametrize("touch", ["low", "high"])
-@pytest.mark.parametrize("customers", [1, 37, 38, 199, 201, 400, 1000])
-def test_csm_count_follows_coverage(catalog: Catalog, touch: str, customers: int) -> None:
-    rec = recommend(catalog, Request(stage="scaling", touch=touch, customers=customers))
-    expected = max(1, math.ceil(customers / coverage(catalog, "csm", touch)))
-    assert counts(rec)["csm"] == expected
+# -- companies an expert would staff ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Company:
+    """A company, and what an org-design reviewer expects of its CS org."""
+
+    request: Request
+    seats: tuple[int, int]  # fewest, most CS seats
+    staffed: dict[str, int] = field(default_factory=dict)  # exact seats of some roles
+    absent: tuple[str, ...] = ()  # roles that must not be staffed yet
+    next_hires: tuple[str, ...] = ()  # roles shown as the next hires
+    most_layers: int = 3  # management layers between the CEO and a CSM
+
+
+COMPANIES = {
+    # VP -> 2 CSMs: the VP leads as a player-coach; no team lead, support or analyst yet
+    "high-touch startup, 40 accounts": Company(
+        Request(stage="startup", touch="high", customers=40, seats=True),
+        seats=(3, 3),
+        staffed={"vp-cs": 1, "csm": 2},
+        absent=("cs-team-lead", "support-manager", "cs-analyst", "cs-engineer"),
+        next_hires=("cs-team-lead", "support-manager", "cs-analyst", "cs-engineer"),
+        most_layers=1,
+    ),
+    # one or two people would do: a CS Lead and one CSM for every journey stage
+    "low-touch startup, 100 accounts by journey": Company(
+        Request(stage="startup", touch="low", customers=100, segment_by="journey", seats=True),
+        seats=(2, 2),
+        staffed={"cs-lead": 1, "csm": 1},
+        absent=("cs-team-lead", "support-manager", "cs-engineer"),
+        most_layers=1,
+    ),
+    # about a dozen people: one VP, one first-line team, support and ops; regions are books
+    "enterprise, 800 high-touch accounts, 3 regions by size": Company(
+        Request(
+            stage="enterprise",
+            touch="high",
+            customers=800,
+            regions=("na", "emea", "apac"),
+            segment_by="size",
+            seats=True,
+        ),
+        seats=(10, 16),
+        staffed={"vp-cs": 1, "cs-team-lead": 1, "cs-ops": 1},
+        absent=("cco", "cs-director", "digital-success-manager", "cs-analyst"),
+        most_layers=2,
+    ),
+    # one VP over a director and team leads; support reps report to the VP for now
+    "scaling, 800 high-touch accounts, 2 regions": Company(
+        Request(stage="scaling", touch="high", customers=800, regions=("na", "emea"), seats=True),
+        seats=(40, 50),
+        staffed={"vp-cs": 1, "cs-director": 1, "cs-team-lead": 5},
+        absent=("cco", "support-manager"),
+        next_hires=("support-manager",),
+    ),
+    # regions big enough for their own VPs, under a CCO who brings them together
+    "enterprise, 20,000 accounts, 3 regions": Company(
+        Request(
+            stage="enterprise",
+            touch="high",
+            customers=20_000,
+            regions=("na", "emea", "apac"),
+            seats=True,
+        ),
+        seats=(250, 400),
+        staffed={"cco": 1, "vp-cs": 3},
+        most_layers=4,
+    ),
+    # never refused: the long tail is served digitally, every layer the spans need is added
+    "enterprise, 200,000 accounts": Company(
+        Request(stage="enterprise", touch="high", customers=200_000, seats=True),
+        seats=(2_000, 6_000),
+        staffed={"cco": 1},
+        most_layers=5,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(COMPANIES))
+def test_companies_get_the_org_an_expert_would_draw(catalog: Catalog, name: str) -> None:
+    company = COMPANIES[name]
+    rec = recommend(catalog, company.request)
+    low, high = company.seats
+    assert low <= rec.total_seats <= high, rec.total_seats
+    have = counts(rec)
+    for role_id, n in company.staffed.items():
+        assert have.get(role_id, 0) == n, (role_id, have.get(role_id))
+    for role_id in company.absent:
+        assert role_id not in have, role_id
+    hires = {h.role for h in rec.next_hires}
+    assert set(company.next_hires) <= hires, hires
+    assert metric(rec, "layers-to-csm") is not None
+    assert (metric(rec, "layers-to-csm") or 0) <= company.most_layers
+    for hire in rec.next_hires:  # a next hire says what brings it and who does the work meanwhile
+        assert hire.trigger and hire.until
+
+
+def test_a_head_of_cs_leading_a_small_team_is_explained(catalog: Catalog) -> None:
+    rec = recommend(catalog, Request(stage="startup", touch="high", customers=40))
+    assert any("player-coach" in note for note in rec.notes)
+
+
+def test_unsized_structures_say_they_are_not_staffed(run: Callable) -> None:
+    out = run("recommend", "--stage", "scaling", "--touch", "high").stdout
+    assert "the structure, 8 roles (not sized)" in out.splitlines()[0]
+    assert "give --customers N or --arr AMOUNT to size it" in out.replace("\n  ", " ")
+
+
+# -- tiers and ARR ----------------------------------------------------------------------------
+
+
+def test_each_tier_is_covered_at_its_own_rate(catalog: Catalog) -> None:
+    mix = ("enterprise=48", "mid-market=400", "smb=2000", "digital=8000")
+    rec = recommend(
+        catalog,
+        Request(stage="enterprise", touch="high", segment_by="size", segments=mix, seats=True),
+    )
+    assert rec.inputs.customers == 10_448
+    by_tier = Counter((s.role, s.segment) for s in rec.seats or ())
+    tiers = catalog.tiers
+    assert by_tier[("csm", "enterprise")] == math.ceil(
+        48 / tiers["enterprise"].accounts_per_seat.value
+    )
+    assert by_tier[("csm", "mid-market")] == math.ceil(
+        400 / tiers["mid-market"].accounts_per_seat.value
+    )
+    assert by_tier[("csm", "smb")] == math.ceil(2000 / tiers["smb"].accounts_per_seat.value)
+    assert by_tier[("digital-success-manager", "digital")] == math.ceil(
+        8000 / tiers["digital"].accounts_per_seat.value
+    )
+
+
+def test_arr_per_csm_binds_when_the_book_is_rich(catalog: Catalog) -> None:
+    rec = recommend(
+        catalog,
+        Request(stage="scaling", touch="high", segment_by="size", segments=("enterprise=50",),
+                arr=20_000_000),
+    )  # fmt: skip
+    per_seat = catalog.tiers["enterprise"].arr_per_seat
+    assert per_seat is not None
+    assert counts(rec)["csm"] == math.ceil(20_000_000 / per_seat.value)
     csm = rec.role("csm")
     assert csm is not None
-    assert any("accounts at" in reason for reason in csm.rationale)
+    text = " ".join(csm.rationale)
+    assert "the ARR binds" in text and "$20M ARR at $1M per seat" in text
 
 
-def test_more_customers_more_csms_and_low_touch_covers_more(catalog: Catalog) -> None:
-    previous = 0
-    for customers in (50, 500, 2000, 8000):
-        low = counts(
-            recommend(catalog, Request(stage="scaling", touch="low", customers=customers))
-        )["csm"]
-        high = counts(
-            recommend(catalog, Request(stage="scaling", touch="high", customers=customers))
-        )["csm"]
-        assert low <= high
-        assert high >= previous
-        previous = high
+def test_arr_alone_sizes_the_org(catalog: Catalog) -> None:
+    rec = recommend(catalog, Request(stage="scaling", touch="high", arr=12_000_000))
+    assert rec.sized and rec.inputs.customers is None
+    assert counts(rec).get("csm", 0) >= 6
+    assert any("worked out from the ARR" in n for n in rec.notes)
+    arr_per_csm = metric(rec, "arr-per-csm")
+    assert arr_per_csm is not None and 500_000 <= arr_per_csm <= 2_000_000
 
 
-def test_enterprise_splits_accounts_between_digital_and_csms(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="enterprise", touch="high", customers=100_000))
-    shares = {a.role: a.share.value for a in catalog.models["enterprise"].accounts}
-    got = counts(rec)
-    assert got["digital-success-manager"] == math.ceil(
-        100_000
-        * shares["digital-success-manager"]
-        / coverage(catalog, "digital-success-manager", "high")
-    )
-    assert got["csm"] == math.ceil(100_000 * shares["csm"] / coverage(catalog, "csm", "high"))
-
-
-def test_no_optional_gives_the_digital_share_back_to_csms(catalog: Catalog) -> None:
-    rec = recommend(
-        catalog, Request(stage="startup", touch="low", plg=True, customers=1000, optional=False)
-    )
-    assert "digital-success-manager" not in counts(rec)
-    assert counts(rec)["csm"] == math.ceil(1000 / coverage(catalog, "csm", "low"))
-
-
-def test_span_of_control_adds_a_layer_and_says_why(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="startup", touch="high", customers=2000, seats=True))
-    director = rec.role("cs-director")
-    assert director is not None, "a director layer is inserted when the VP's span is exceeded"
-    assert any(reason.startswith("span of control") for reason in director.rationale)
-    team_lead = rec.role("cs-team-lead")
-    assert team_lead is not None and team_lead.count == math.ceil(counts(rec)["csm"] / 7)
-    check_invariants(catalog, rec)
-
-
-def test_supporting_roles_follow_their_ratios(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="scaling", touch="high", customers=3000))
-    got = counts(rec)
-    ops = catalog.roles["cs-ops"].headcount.ratio
-    assert ops is not None
-    assert got["cs-ops"] == math.ceil(got["csm"] / ops.every.value)
-
-
-def test_rules_triggered_by_counts(catalog: Catalog) -> None:
-    small = counts(recommend(catalog, Request(stage="startup", touch="low", customers=200)))
-    big = counts(recommend(catalog, Request(stage="startup", touch="low", customers=1200)))
-    assert "cs-ops" not in small and "cs-ops" in big  # at five CSMs
-    assert "cs-team-lead" not in small and "cs-team-lead" in big
-    assert "support-rep" not in small and "support-rep" in big  # from 300 accounts
-
-
-# -- the headcount budget -------------------------------------------------------------------
-
-
-def test_short_budget_combines_roles_into_hats(catalog: Catalog, run: Callable) -> None:
-    result = run(
-        "recommend", "--stage", "startup", "--touch", "high", "--headcount", "3", "--format", "json"
-    )
-    assert result.exit_code == 0, result.stderr
-    data = result.json()
-    assert data["total_seats"] <= 3
-    covered = [c for r in data["roles"] for c in r["covers"]]
-    assert covered, "roles are combined, never dropped silently"
-    present = {r["id"] for r in data["roles"]}
-    full = {r.role for r in catalog.models["high-touch-startup"].roles}
-    assert full <= present | set(covered)
-    assert any("below the" in w and "also covers" in w for w in data["warnings"])
-    assert data["budget"]["needed"] > 3 and data["budget"]["seats"] <= 3
-
-    tree = run("recommend", "--stage", "startup", "--touch", "high", "--headcount", "3")
-    assert "+ covers" in tree.stdout
-    assert "warning: a headcount of 3" in tree.stdout
-
-
-def test_single_seat_is_a_csm_who_does_it_all(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="startup", touch="low", customers=50, headcount=1))
-    assert [r.id for r in rec.roles] == ["ceo", "csm"]
-    csm = rec.role("csm")
-    assert csm is not None and {"cs-lead", "support-manager"} <= set(csm.covers)
-
-
-def test_budget_above_need_says_what_comes_next(run: Callable) -> None:
-    data = run(
-        "recommend",
-        "--stage",
-        "startup",
-        "--touch",
-        "low",
-        "--customers",
-        "100",
-        "--headcount",
-        "12",
-        "--format",
-        "json",
-    ).json()
-    assert data["budget"]["spare"] == 12 - data["total_seats"] > 0
-    assert data["budget"]["next"], "spare seats get suggestions"
-    assert any("spare seat" in n for n in data["notes"])
-
-
-def test_impossible_budget_is_a_clear_error(run: Callable) -> None:
-    result = run(
-        "recommend",
-        "--stage",
-        "scaling",
-        "--touch",
-        "high",
-        "--regions",
-        "a,b,c",
-        "--headcount",
-        "2",
-    )
-    assert result.exit_code == 1
-    assert "cannot hold this structure" in result.stderr
+@pytest.mark.parametrize(
+    ("flags", "fragment"),
+    [
+        (["--arr", "2.5X"], "give an amount such as 2500000, 2.5M or 800k"),
+        (["--arr", "-5"], "--arr"),
+        (["--arr", "0"], "must be above 0"),
+        (["--segment-by", "size", "--segments", "enterprise=1,smb"], "for every name or for none"),
+        (["--segment-by", "size", "--segments", "enterprise=40%,smb=50%"], "not 100%"),
+        (["--segment-by", "size", "--segments", "enterprise=4,smb=5%"], "every value as a count"),
+        (["--segment-by", "size", "--segments", "gold,silver"], "not a known customer tier"),
+        (["--customers", "10", "--segment-by", "size", "--segments", "smb=5,digital=6"], "add up"),
+        (["--regions", "na=60%,emea=30%"], "not 100%"),
+    ],
+)
+def test_bad_mixes_and_amounts_are_usage_errors(
+    run: Callable, flags: list[str], fragment: str
+) -> None:
+    result = run("recommend", "--stage", "scaling", "--touch", "high", *flags)
+    assert result.exit_code == 2, result.stdout
+    assert fragment in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_five_thousand_high_touch_accounts_on_three_people_warns(run: Callable) -> None:
-    data = run(
-        "recommend",
-        "--stage",
-        "startup",
-        "--touch",
-        "high",
-        "--customers",
-        "5000",
-        "--headcount",
-        "3",
-        "--format",
-        "json",
-    ).json()
-    warnings = " ".join(data["warnings"])
-    assert "accounts per Customer Success Manager" in warnings
-    assert "only a Digital Success Manager" in warnings
-    assert data["total_seats"] <= 3
+@pytest.mark.parametrize("amount", ["2500000", "2,500,000", "2.5M", "2.5m", "$2.5M", "2500k"])
+def test_amounts_are_read_as_people_write_them(run: Callable, amount: str) -> None:
+    data = run("recommend", "--stage", "scaling", "--touch", "high", "--arr", amount,
+               "--format", "json").json()  # fmt: skip
+    assert data["inputs"]["arr"] == 2_500_000
 
 
-# -- regions and segments -------------------------------------------------------------------
+# -- regions and segments are books -------------------------------------------------------------
 
 
-def test_regions_put_one_vp_per_region_under_a_cco(catalog: Catalog) -> None:
+def test_region_shares_place_seats_by_largest_remainder(catalog: Catalog) -> None:
     rec = recommend(
         catalog,
-        Request(
-            stage="startup", touch="low", customers=900, regions=("na", "emea", "apac"), seats=True
-        ),
-    )
-    got = counts(rec)
-    assert got["cco"] == 1 and got["vp-cs"] == 3 and "cs-lead" not in got
-    vps = [s for s in rec.seats or () if s.role == "vp-cs"]
-    assert sorted(s.region or "" for s in vps) == ["apac", "emea", "na"]
-    assert all(s.reports_to == "cco-01" for s in vps)
-    check_invariants(catalog, rec)
-
-
-def test_segments_split_csms_into_pods(catalog: Catalog) -> None:
-    rec = recommend(
-        catalog,
-        Request(stage="scaling", touch="high", customers=600, segment_by="size", seats=True),
+        Request(stage="scaling", touch="high", customers=600, regions=("na=70%", "emea=30%")),
     )
     csm = rec.role("csm")
     assert csm is not None and csm.pods is not None
-    segments = {segment for _, segment, _ in csm.pods}
-    assert segments == set(catalog.segmentations["size"].default_segments)
-    assert sum(n for _, _, n in csm.pods) == csm.count
-    seats = rec.seats or ()
-    for seat in seats:
-        if seat.role == "csm":
-            manager = next(s for s in seats if s.id == seat.reports_to)
-            assert manager.role == "cs-team-lead" and manager.segment == seat.segment
-    check_invariants(catalog, rec)
+    split = {region: n for region, _, n in csm.pods}
+    assert split["na"] > split["emea"] >= 1
+    assert sum(split.values()) == csm.count
 
 
-def test_journey_segments_have_defaults(run: Callable, catalog: Catalog) -> None:
-    data = run(
-        "recommend",
-        "--stage",
-        "scaling",
-        "--touch",
-        "high",
-        "--segment-by",
-        "journey",
-        "--format",
-        "json",
-    ).json()
-    assert data["inputs"]["segments"] == list(catalog.segmentations["journey"].default_segments)
+def test_a_region_too_small_for_a_seat_is_served_by_a_pooled_one(catalog: Catalog) -> None:
+    rec = recommend(
+        catalog,
+        Request(stage="startup", touch="high", customers=60, regions=("na", "emea", "apac"),
+                seats=True),
+    )  # fmt: skip
+    csms = [s for s in rec.seats or () if s.role == "csm"]
+    assert len(csms) == 2  # the company-wide need, not one per region
+    served = {region for s in csms for region, _ in s.serves} | {s.region for s in csms}
+    assert served == {"na", "emea", "apac"}
 
 
-# -- seats ----------------------------------------------------------------------------------
+def test_regions_and_segments_do_not_multiply_leaders(catalog: Catalog) -> None:
+    plain = recommend(catalog, Request(stage="scaling", touch="high", customers=800))
+    split = recommend(
+        catalog,
+        Request(stage="scaling", touch="high", customers=800, regions=("na", "emea", "apac"),
+                segment_by="journey"),
+    )  # fmt: skip
+    assert split.total_seats <= 1.2 * plain.total_seats + 3
+    assert counts(split)["vp-cs"] == 1 and "cco" not in counts(split)
 
 
-def test_seat_ids_are_stable_and_readable(catalog: Catalog, run: Callable) -> None:
-    args = (
-        "recommend",
-        "--stage",
-        "scaling",
-        "--touch",
-        "high",
-        "--customers",
-        "700",
-        "--seats",
-        "--format",
-        "json",
+# -- budgets ----------------------------------------------------------------------------------
+
+
+def test_a_budget_cuts_management_before_coverage(catalog: Catalog) -> None:
+    ideal = recommend(catalog, Request(stage="scaling", touch="high", customers=2000))
+    managers = {"cs-director", "cs-team-lead"}
+    assert managers <= set(counts(ideal))
+    cut = recommend(
+        catalog,
+        Request(stage="scaling", touch="high", customers=2000, headcount=ideal.total_seats - 4),
     )
+    assert cut.total_seats <= ideal.total_seats - 4
+    assert counts(cut)["csm"] == counts(ideal)["csm"]  # coverage kept
+    assert sum(counts(cut).get(m, 0) for m in managers) < sum(counts(ideal)[m] for m in managers)
+
+
+def test_a_budget_below_coverage_says_how_far_from_the_benchmark(catalog: Catalog) -> None:
+    rec = recommend(catalog, Request(stage="scaling", touch="high", customers=2000, headcount=10))
+    assert rec.total_seats <= 10
+    assert any("coverage seats are cut" in w for w in rec.warnings)
+    assert any(
+        w.startswith("accounts per CSM") and "above the benchmark" in w for w in rec.warnings
+    )
+
+
+def test_single_seat_does_it_all(catalog: Catalog) -> None:
+    rec = recommend(catalog, Request(stage="scaling", touch="high", customers=300, headcount=1))
+    assert rec.total_seats == 1
+    (only,) = [r for r in rec.roles if r.reports_to is not None]
+    assert only.covers  # it covers the roles the budget combined into it
+
+
+def test_budget_above_need_says_what_comes_next(run: Callable) -> None:
+    data = run("recommend", "--stage", "startup", "--touch", "high", "--customers", "40",
+               "--headcount", "6", "--format", "json").json()  # fmt: skip
+    budget = data["budget"]
+    assert budget["spare"] == 6 - data["total_seats"] > 0
+    assert budget["next"]
+    assert any("spare seat" in n for n in data["notes"])
+
+
+# -- seats, inputs, errors ----------------------------------------------------------------------
+
+
+def test_seat_ids_are_stable_and_readable(run: Callable) -> None:
+    args = ("recommend", "--stage", "scaling", "--touch", "high", "--customers", "700", "--seats",
+            "--format", "json")  # fmt: skip
     first, second = run(*args), run(*args)
     assert first.stdout == second.stdout
     seats = first.json()["seats"]
@@ -302,30 +323,30 @@ def test_seat_ids_are_stable_and_readable(catalog: Catalog, run: Callable) -> No
     assert len(seats) == sum(r["count"] for r in first.json()["roles"])
 
 
-def test_reports_are_spread_evenly(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="startup", touch="high", customers=1000, seats=True))
-    by_manager: dict[str, Counter[str]] = defaultdict(Counter)
-    for seat in rec.seats or ():
-        if seat.reports_to:
-            by_manager[seat.reports_to.rsplit("-", 1)[0]][seat.reports_to] += 1
-    for role_id, loads in by_manager.items():
-        if len(loads) > 1:
-            assert max(loads.values()) - min(loads.values()) <= 1, role_id
+def test_teams_are_even(catalog: Catalog) -> None:
+    rec = recommend(catalog, Request(stage="scaling", touch="high", customers=3000, seats=True))
+    tree = reports(rec)
+    role = {s.id: s.role for s in rec.seats or ()}
+    leads = [len(tree[s]) for s in tree if role[s] == "cs-team-lead"]
+    assert max(leads) - min(leads) <= 2
 
 
-# -- inputs ---------------------------------------------------------------------------------
+def test_json_carries_metrics_coverage_and_next_hires(run: Callable) -> None:
+    data = run("recommend", "--stage", "scaling", "--touch", "high", "--customers", "400",
+               "--format", "json").json()  # fmt: skip
+    assert data["sized"] is True
+    ratio = data["metrics"]["managers-per-ic"]
+    assert ratio["value"] == round(ratio["value"], 2)
+    assert data["metrics"]["accounts-per-csm"]["benchmark"]["low"] == 8
+    assert {c["role"] for c in data["coverage"]} >= {"csm"}
+    assert all({"role", "title", "trigger", "until"} <= set(h) for h in data["next_hires"])
+    unsized = run("recommend", "--stage", "scaling", "--touch", "high", "--format", "json").json()
+    assert unsized["sized"] is False and "metrics" not in unsized
 
 
 @pytest.mark.parametrize(
     ("employees", "stage"),
-    [
-        (5, "startup"),
-        (49, "startup"),
-        (50, "scaling"),
-        (249, "scaling"),
-        (250, "enterprise"),
-        (90_000, "enterprise"),
-    ],
+    [(5, "startup"), (49, "startup"), (50, "scaling"), (249, "scaling"), (250, "enterprise")],
 )
 def test_stage_is_inferred_from_employees(run: Callable, employees: int, stage: str) -> None:
     data = run(
@@ -336,19 +357,16 @@ def test_stage_is_inferred_from_employees(run: Callable, employees: int, stage: 
 
 
 def test_stage_and_employees_that_disagree_warn(run: Callable) -> None:
-    data = run(
-        "recommend",
-        "--stage",
-        "startup",
-        "--employees",
-        "5000",
-        "--touch",
-        "low",
-        "--format",
-        "json",
-    ).json()
+    data = run("recommend", "--stage", "startup", "--employees", "5000", "--touch", "low",
+               "--format", "json").json()  # fmt: skip
     assert data["inputs"]["stage_inferred"] is False
     assert any("suggests the Enterprise stage" in w for w in data["warnings"])
+
+
+def test_ignored_flags_are_warned_about(run: Callable) -> None:
+    data = run("recommend", "--stage", "startup", "--plg", "--touch", "high", "--customers",
+               "500", "--format", "json").json()  # fmt: skip
+    assert any(w.startswith("--touch high does not change") for w in data["warnings"])
 
 
 @pytest.mark.parametrize(
@@ -375,67 +393,3 @@ def test_bad_values_are_usage_errors(run: Callable, flags: list[str]) -> None:
     assert result.exit_code == 2, result.stdout
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stderr.strip()
-
-
-# -- properties -----------------------------------------------------------------------------
-
-names = st.lists(st.sampled_from(["na", "emea", "apac", "latam", "anz"]), unique=True, max_size=4)
-
-
-SHIPPED = load_catalog()
-
-
-@settings(max_examples=150, deadline=None)
-@given(
-    stage=st.sampled_from(["startup", "scaling", "enterprise"]),
-    touch=st.sampled_from(["low", "high"]),
-    plg=st.booleans(),
-    customers=st.one_of(st.none(), st.integers(0, 15_000)),
-    headcount=st.one_of(st.none(), st.integers(1, 400)),
-    regions=names,
-    segment_by=st.sampled_from([None, "size", "journey"]),
-    optional=st.booleans(),
-)
-def test_any_inputs_give_one_tree_within_spans_and_budget(
-    stage: str,
-    touch: str,
-    plg: bool,
-    customers: int | None,
-    headcount: int | None,
-    regions: list[str],
-    segment_by: str | None,
-    optional: bool,
-) -> None:
-    request = Request(
-        stage=stage,
-        touch=touch,
-        plg=plg,
-        customers=customers,
-        headcount=headcount,
-        regions=tuple(regions),
-        segment_by=segment_by,
-        optional=optional,
-        seats=True,
-    )
-    try:
-        rec = recommend(SHIPPED, request)
-    except CsorgError as error:
-        # the only refusal: a budget smaller than one seat per region and pod can hold
-        assert headcount is not None and "cannot hold this structure" in error.message
-        return
-    check_invariants(SHIPPED, rec)
-    assert rec == recommend(SHIPPED, request)  # deterministic
-
-
-def test_a_base_too_large_for_the_structure_ends_cleanly(run: Callable) -> None:
-    result = run("recommend", "--stage", "startup", "--touch", "high", "--customers", "200000")
-    assert result.exit_code == 1
-    assert "outgrows its management layers" in result.stderr
-    assert "--stage enterprise" in result.stderr
-
-
-def test_the_largest_enterprise_benchmark_input_is_sized(catalog: Catalog) -> None:
-    rec = recommend(
-        catalog, Request(stage="enterprise", touch="high", customers=200_000, seats=True)
-    )
-    check_invariants(catalog, rec)

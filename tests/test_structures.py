@@ -11,8 +11,8 @@ from collections.abc import Callable
 import pytest
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 
 # (flags, model id, {role: (reports_to, optional)}) -- the CEO root is implied
 STRUCTURES: list[tuple[list[str], str, dict[str, tuple[str, bool]]]] = [

@@ -16,9 +16,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from csorg.catalog.schema import ROOT_ROLE, TOUCHES, Catalog
-from csorg.engine.build import condition_holds, recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.engine.result import Recommendation, RoleEntry
+from csorg.engine.structure import condition_holds
 from csorg.errors import CsorgError, UsageError, suggestion
 from csorg.text import plural
 

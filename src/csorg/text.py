@@ -39,15 +39,14 @@ def number(value: float) -> str:
 
 
 def short_source(catalog: Catalog, source_id: str) -> str:
-    """A source as cited inline: ``Kiouri 2023``, ``Totango 2012``."""
+    """A source as cited inline: ``Kiouri 2023``, ``Acharya et al. 2017``, ``Totango 2012``."""
     source = catalog.sources.get(source_id)
     if source is None:
         return source_id
-    who = source.author or source.publisher or source.title
-    if source.author and "," not in source.author:
-        who = source.author.split(" and ")[0].split()[-1]
-        if " and " in source.author:
-            who += " et al."
+    who = source.publisher or source.title
+    if source.author:
+        names = [n.strip() for n in re.split(r",| and ", source.author) if n.strip()]
+        who = names[0].split()[-1] + (" et al." if len(names) > 1 else "")
     year = (source.date or "")[:4]
     return f"{who} {year}".strip()
 

@@ -41,10 +41,9 @@ from typing import Any, Literal
 from csorg.audit.orgfile import OrgChart, Person
 from csorg.catalog.lookup import close_titles, normal_title, title_index
 from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog, Role
-from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.engine.result import Recommendation
-from csorg.engine.sizing import Units
 from csorg.errors import did_you_mean
 from csorg.text import cite, number, plural
 
@@ -300,7 +299,6 @@ class _Checker:
         self.matches = matches
         self.counts = counts
         self.recommended = {r.id: r for r in rec.roles}
-        self.units = Units.of(rec.inputs.regions, rec.inputs.segments)
         self.findings: list[Finding] = []
 
     # helpers ------------------------------------------------------------------------------
@@ -368,17 +366,28 @@ class _Checker:
 
     def usual_manager(self, role: Role, present: set[str]) -> str | None:
         """The manager the engine would give ``role`` in an org of the ``present`` roles."""
-        return next(
-            (
-                m
-                for m in role.reports_to
-                if m in present and self.units.can_report(role.scope, self.catalog.roles[m].scope)
-            ),
-            None,
-        )
+        return next((m for m in (*self.teams_of(role), *role.reports_to) if m in present), None)
+
+    def teams_of(self, role: Role) -> tuple[str, ...]:
+        """The teams a role's seats join in a sized org (an engineer in a CSM pod)."""
+        return role.joins_teams_of if self.rec.sized else ()
 
     def lines(self) -> None:
-        present = {*self.counts, ROOT_ROLE}
+        # a manager role takes reports only from its minimum span on, as the engine has it;
+        # with fewer, its would-be reports rightly report past it
+        reports: dict[str, int] = {}
+        for person in self.chart.people:
+            boss = self.chart.by_id.get(person.reports_to) if person.reports_to else None
+            boss_role = self.matches[boss.id].role if boss is not None else None
+            if boss_role is not None:
+                reports[boss_role] = reports.get(boss_role, 0) + person.count
+        present = {
+            r
+            for r in self.counts
+            if not self.rec.sized
+            or self.catalog.roles[r].min_span is None
+            or reports.get(r, 0) >= self.catalog.roles[r].min_span.value  # type: ignore[union-attr]
+        } | {ROOT_ROLE}
         for person in self.chart.people:
             role_id = self.matches[person.id].role
             if person.reports_to is None or role_id is None:
@@ -407,7 +416,7 @@ class _Checker:
                     f"{relation}: a {over.title} has the same rank as a "
                     f"{role.title} (level {role.level}); a peer is not a manager in the catalog",
                 )
-            elif boss_role not in role.reports_to:
+            elif boss_role not in (*self.teams_of(role), *role.reports_to):
                 expected = ", ".join(self.title(m) for m in role.reports_to)
                 self.person(
                     "reporting-line",
@@ -535,43 +544,32 @@ class _Checker:
             self.role("extra-role", "info", role_id, message)
 
     def coverage(self) -> dict[str, dict[str, float]]:
-        customers = self.rec.inputs.customers
-        touch = self.rec.inputs.touch
-        if customers is None:
-            return {}
-        model = self.catalog.models[self.rec.model_id]
-        shares = {a.role: a.share.value for a in model.accounts}
-        held = [r for r in self.counts if self.catalog.roles[r].headcount.basis == "coverage"]
-        listed = sum(shares[r] for r in held if r in shares)
+        """Accounts per seat of each coverage role, against the load the recommendation
+        sizes one seat for."""
         out: dict[str, dict[str, float]] = {}
-        for role_id in held:
-            role = self.catalog.roles[role_id]
-            per_seat = role.headcount.accounts_per_seat
-            assert per_seat is not None  # checked when the catalog loaded
-            limit = getattr(per_seat, touch)
-            # as the engine does: the model's shares, renormalised over the roles present
-            share = shares[role_id] / listed if role_id in shares and listed else 1.0
-            accounts = customers * share
-            seats = self.counts[role_id]
-            load = accounts / seats
-            out[role_id] = {
-                "accounts": round(accounts, 2),
+        for book in self.rec.coverage:
+            seats = self.counts.get(book.role, 0)
+            if not seats or not book.accounts:
+                continue
+            limit = book.accounts_per_seat
+            load = book.accounts / seats
+            out[book.role] = {
+                "accounts": round(book.accounts, 2),
                 "seats": seats,
                 "per_seat": round(load, 2),
-                "limit": limit.value,
+                "limit": round(limit, 2),
             }
-            if load <= limit.value * 1.0001:
+            if load <= limit * 1.0001:
                 continue
-            severity: Severity = "error" if load > limit.value * ERROR_FACTOR else "warning"
-            part = f"{number(share * 100)}% of {customers:,}" if share < 1 else f"{customers:,}"
-            need = math.ceil(accounts / limit.value - 1e-9)
+            severity: Severity = "error" if load > limit * ERROR_FACTOR else "warning"
+            need = math.ceil(book.work - 1e-9)
             self.role(
                 "coverage",
                 severity,
-                role_id,
-                f"{part} accounts over {self.seats(seats, role_id)}: about {number(round(load))} "
-                f"each, above the {number(limit.value)} one seat covers in a {touch}-touch model "
-                f"({cite(self.catalog, limit)}); {need} seats would cover them",
+                book.role,
+                f"{book.accounts:,.0f} accounts over {self.seats(seats, book.role)}: about "
+                f"{number(round(load))} each, above the {number(round(limit))} one seat is sized "
+                f"for; {need} seats would cover them",
             )
         return out
 

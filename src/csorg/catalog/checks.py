@@ -195,8 +195,14 @@ class _Checker:
         for i, source in enumerate(role.sources):
             self.ref("roles", rid, ("sources", i), "source", source, catalog.sources)
         headcount = role.headcount
-        if headcount.basis == "coverage" and headcount.accounts_per_seat is None:
-            self.problem("roles", rid, ("headcount",), "basis `coverage` needs accounts_per_seat")
+        served = any(rid in tier.served_by for tier in catalog.tiers.values())
+        if headcount.basis == "coverage" and headcount.accounts_per_seat is None and not served:
+            self.problem(
+                "roles",
+                rid,
+                ("headcount",),
+                "basis `coverage` needs accounts_per_seat, or a tier served by this role",
+            )
         if headcount.basis == "ratio":
             ratio = headcount.ratio
             if ratio is None:
@@ -336,30 +342,6 @@ class _Checker:
             self.ref("models", mid, ("roles", i, "role"), "role", entry.role, catalog.roles)
         for i, source in enumerate(model.sources):
             self.ref("models", mid, ("sources", i), "source", source, catalog.sources)
-        total = 0.0
-        for i, share in enumerate(model.accounts):
-            total += share.share.value
-            if share.role not in seen:
-                self.problem(
-                    "models",
-                    mid,
-                    ("accounts", i, "role"),
-                    f"{share.role!r} is not one of the model's roles",
-                )
-            elif (
-                share.role in catalog.roles
-                and catalog.roles[share.role].headcount.basis != "coverage"
-            ):
-                self.problem(
-                    "models",
-                    mid,
-                    ("accounts", i, "role"),
-                    f"{share.role!r} is not counted by coverage",
-                )
-        if total > 1.0 + 1e-9:
-            self.problem(
-                "models", mid, ("accounts",), f"account shares add up to {total:g}, more than 1"
-            )
         if model.match is not None:
             for i, stage in enumerate(model.match.stage or ()):
                 self.ref("models", mid, ("match", "stage", i), "stage", stage, catalog.stages)

@@ -48,16 +48,27 @@ def figures(catalog: Catalog, role: Role) -> list[dict[str, Any]]:
         out.append(
             figure(catalog, "accounts per seat, high touch", headcount.accounts_per_seat.high)
         )
+    name = ""
     if headcount.ratio is not None:
         per = catalog.roles.get(headcount.ratio.per)
         name = per.title if per else headcount.ratio.per
         out.append(figure(catalog, f"{name} seats per seat", headcount.ratio.every))
+    if headcount.first_at is not None:
+        unit = "accounts" if headcount.basis == "coverage" else f"{name} seats"
+        out.append(figure(catalog, f"first seat from this many {unit}", headcount.first_at))
     if role.span is not None:
         out.append(figure(catalog, "span of control (most direct reports)", role.span))
-    for model in catalog.models.values():
-        for share in model.accounts:
-            if share.role == role.id:
-                out.append(figure(catalog, f"share of accounts in {model.name}", share.share))
+    if role.min_span is not None:
+        out.append(figure(catalog, "fewest direct reports for a seat", role.min_span))
+    if role.per_region_from is not None:
+        out.append(
+            figure(catalog, "a region's own seat from this many seats", role.per_region_from)
+        )
+    for tier in catalog.tiers.values():
+        if role.id in tier.served_by:
+            out.append(figure(catalog, f"{tier.name} accounts per seat", tier.accounts_per_seat))
+            if tier.arr_per_seat is not None:
+                out.append(figure(catalog, f"{tier.name} ARR per seat", tier.arr_per_seat))
     for rule in catalog.rules.values():
         when = rule.when
         if not any(a.role == role.id for a in rule.add):
@@ -130,13 +141,34 @@ def all_figures(catalog: Catalog) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for role in catalog.roles.values():
         for item in figures(catalog, role):
-            if item["what"].startswith(("share of accounts", "added from")):
-                continue  # listed under their model or rule below
+            if item["what"].startswith(("added from",)) or (
+                " per seat" in item["what"]
+                and any(item["what"].startswith(t.name) for t in catalog.tiers.values())
+            ):
+                continue  # listed under their rule or tier below
             rows.append({"entry": f"role {role.id}", **item})
-    for model in catalog.models.values():
-        for share in model.accounts:
-            what = f"share of accounts for {catalog.title(share.role)}"
-            rows.append({"entry": f"model {model.id}", **figure(catalog, what, share.share)})
+    for tier in catalog.tiers.values():
+        entry = f"tier {tier.id}"
+        rows.append(
+            {"entry": entry, **figure(catalog, "accounts per seat", tier.accounts_per_seat)}
+        )
+        if tier.arr_per_seat is not None:
+            rows.append({"entry": entry, **figure(catalog, "ARR per seat", tier.arr_per_seat)})
+        rows.append(
+            {"entry": entry, **figure(catalog, "typical annual contract value", tier.typical_acv)}
+        )
+    for mix in catalog.tier_mixes.values():
+        for share in mix.shares:
+            named = catalog.tiers.get(share.tier)
+            what = f"share of accounts in {named.name if named else share.tier}"
+            row = figure(catalog, what, share.share)
+            row["note"] = row["note"] or mix.note  # a mix explains its shares once
+            rows.append({"entry": f"tier mix {mix.id}", **row})
+    for benchmark in catalog.benchmarks.values():
+        for edge, bound in (("low", benchmark.low), ("high", benchmark.high)):
+            if bound is not None:
+                what = f"{benchmark.metric}, {edge} end"
+                rows.append({"entry": "benchmark", **figure(catalog, what, bound)})
     for rule in catalog.rules.values():
         when = rule.when
         if when.min_count is not None:

@@ -19,9 +19,36 @@ if TYPE_CHECKING:
 # catalog section -> the file section it is read from
 SECTIONS = {
     "roles": ("sources", "areas", "roles"),
-    "business-models": ("sources", "stages", "traits", "segmentations", "models", "rules"),
+    "business-models": (
+        "sources",
+        "stages",
+        "traits",
+        "segmentations",
+        "models",
+        "rules",
+        "tiers",
+        "tier_mixes",
+        "benchmarks",
+    ),
 }
-_ALL = ("sources", "areas", "roles", "stages", "traits", "segmentations", "models", "rules")
+_ALL = (
+    "sources",
+    "areas",
+    "roles",
+    "stages",
+    "traits",
+    "segmentations",
+    "models",
+    "rules",
+    "tiers",
+    "tier_mixes",
+    "benchmarks",
+)
+
+
+def entry_key(entry: Any) -> str:
+    """What identifies an entry across layers: its id (a benchmark: its metric)."""
+    return str(getattr(entry, "id", None) or entry.metric)
 
 
 @dataclass
@@ -40,17 +67,23 @@ class Layers:
             seen: set[str] = set()
             for index, entry in parsed.entries.get(section, ()):
                 path: KeyPath = (section, index)
-                if entry.id in seen:
-                    report.add(doc, (*path, "id"), f"id {entry.id!r} is given twice in this file")
+                key = entry_key(entry)
+                if key in seen:
+                    field_name = "id" if hasattr(entry, "id") else "metric"
+                    report.add(
+                        doc,
+                        (*path, field_name),
+                        f"{field_name} {key!r} is given twice in this file",
+                    )
                     continue
-                seen.add(entry.id)
-                self.sections[section][entry.id] = entry
-                self.origins[(section, entry.id)] = (doc, path)
+                seen.add(key)
+                self.sections[section][key] = entry
+                self.origins[(section, key)] = (doc, path)
         if parsed.hats_given:
             hats = parsed.entries.get("hats", [])
             self.hats = tuple(hat for _, hat in hats)
-            for key in [k for k in self.origins if k[0] == "hats"]:
-                del self.origins[key]
+            for old in [k for k in self.origins if k[0] == "hats"]:
+                del self.origins[old]
             for position, (index, _) in enumerate(hats):
                 self.origins[("hats", str(position))] = (doc, ("hats", index))
 
@@ -66,5 +99,8 @@ class Layers:
             models=s["models"],
             rules=s["rules"],
             hats=self.hats,
+            tiers=s["tiers"],
+            tier_mixes=s["tier_mixes"],
+            benchmarks=s["benchmarks"],
             files=files,
         )

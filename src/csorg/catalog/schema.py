@@ -193,6 +193,10 @@ class Headcount:
     """For `basis: coverage`: accounts one seat covers, by touch model."""
     ratio: Ratio | None = None
     """For `basis: ratio`: the role it is sized from and how many of those one seat serves."""
+    first_at: Count | None = None
+    """In a sized org, the first seat comes only once the basis reaches this: accounts for
+    `coverage`, seats of `ratio.per` for `ratio`. Below it the role is a next hire and the
+    seats around it do its work."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -245,6 +249,9 @@ class Role:
     reports_to: Ids = ()
     """Preferred managers, best first; the first one present in an org is the manager.
     Empty only for the root of the tree (the CEO)."""
+    joins_teams_of: Ids = ()
+    """In a sized org, seats of this role join the teams of these manager roles when they
+    are staffed (an engineer in a pod of CSMs under their Team Lead), before `reports_to`."""
     scope: Scope = "region"
     """`global`: seats serve the whole company; `region`: seats are counted per region;
     `pod`: seats are counted per region and segment."""
@@ -255,6 +262,9 @@ class Role:
     min_span: Count | None = None
     """Fewest direct reports that justify a seat of this manager role in a sized org; with
     fewer, the role is not staffed yet and the manager above does its job."""
+    per_region_from: Count | None = None
+    """In a sized org with regions, a region gets its own seat of this role once its own team
+    has this many seats; smaller regions are served by another region's seat."""
     dotted_lines: tuple[DottedLine, ...] = ()
     """Dotted-line managers the role also works for."""
     sources: Annotated[Ids, _Limits(min_length=1)]
@@ -320,6 +330,8 @@ class Segmentation:
     """What the segments stand for."""
     default_segments: tuple[Id, ...] = ()
     """Segments used when `--segments` is not given; empty means it must be given."""
+    tiers: bool = False
+    """The segments are the catalog's customer tiers (`tiers`), each with its own coverage."""
     sources: Ids = ()
     """Ids of the sources that describe the segmentation."""
 
@@ -350,18 +362,21 @@ class ModelRole:
     """Optional roles are marked as such and left out with `--no-optional`."""
     why: str | None = None
     """Why the role is there, shown with the recommendation."""
+    from_start: bool = False
+    """Staff one seat from the start in a sized org, whatever its threshold (the source says
+    the role is needed from day one)."""
 
 
 @dataclass(frozen=True, kw_only=True)
-class AccountShare:
-    """The share of all accounts a coverage role looks after in a model."""
+class Caveat:
+    """Where a structure's source and the benchmarks disagree, said in the output."""
 
     __pydantic_config__ = _CONFIG
 
-    role: Id
-    """Id of a role sized by coverage."""
-    share: Share
-    """Fraction of the accounts this role covers."""
+    text: Text
+    """The disagreement and what csorg does about it, in a sentence or two."""
+    sources: Annotated[Ids, _Limits(min_length=1)]
+    """The sources on each side."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -380,8 +395,8 @@ class BusinessModel:
     """The inputs that choose this model; without it, only `--model ID` does."""
     roles: Annotated[tuple[ModelRole, ...], _Limits(min_length=1)]
     """The roles of the structure (the CEO root is implied)."""
-    accounts: tuple[AccountShare, ...] = ()
-    """How the accounts split between coverage roles; needed only with more than one."""
+    caveats: tuple[Caveat, ...] = ()
+    """Where the structure's source and the benchmarks disagree; shown with sized orgs."""
     sources: Annotated[Ids, _Limits(min_length=1)]
     """Ids of the sources the structure comes from."""
 
@@ -396,6 +411,18 @@ class RoleCount:
     """Id of the role counted."""
     at_least: Count
     """The rule applies from this many seats."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TierCount:
+    """A threshold on the accounts of a customer tier."""
+
+    __pydantic_config__ = _CONFIG
+
+    tier: Id
+    """Id of the tier counted."""
+    at_least: Count
+    """The rule applies from this many accounts in the tier."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -420,6 +447,8 @@ class Condition:
     """At least this many regions (`--regions`)."""
     min_count: RoleCount | None = None
     """At least this many seats of a role once the org is sized."""
+    min_tier_accounts: TierCount | None = None
+    """At least this many accounts in a customer tier once the org is sized."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -456,6 +485,117 @@ class Hat:
     """Apply only after coverage seats (CSMs) have been cut to the minimum."""
 
 
+CoverageModel = Literal["named", "pooled", "digital"]
+Metric = Literal[
+    "managers-per-ic",
+    "layers-to-csm",
+    "accounts-per-csm",
+    "arr-per-csm",
+    "accounts-per-dsm",
+    "csms-per-cs-ops",
+]
+METRICS: tuple[Metric, ...] = (
+    "managers-per-ic",
+    "layers-to-csm",
+    "accounts-per-csm",
+    "arr-per-csm",
+    "accounts-per-dsm",
+    "csms-per-cs-ops",
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tier:
+    """A tier of customers by size, with the coverage model that serves it."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `mid-market`; also a segment name for `--segment-by size`."""
+    name: Text
+    """Name shown to people."""
+    description: Text
+    """Which accounts belong to the tier."""
+    coverage: CoverageModel
+    """`named`: each account has its own CSM; `pooled`: a team of CSMs shares the accounts;
+    `digital`: one-to-many programmes run by digital success."""
+    served_by: Annotated[Ids, _Limits(min_length=1)]
+    """Roles that serve the tier, best first; the first one present and staffed does."""
+    accounts_per_seat: Figure
+    """Accounts of this tier one seat covers."""
+    arr_per_seat: Figure | None = None
+    """Annual recurring revenue of this tier one seat covers; with `--arr`, seats follow the
+    larger of the two needs."""
+    typical_acv: Figure
+    """Annual contract value of a typical account of the tier, in US dollars; splits ARR over
+    tiers and turns ARR into accounts when only ARR is given."""
+    sources: Ids = ()
+    """Ids of the sources that describe the tier."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TierShare:
+    """One tier's share of all accounts."""
+
+    __pydantic_config__ = _CONFIG
+
+    tier: Id
+    """Id of the tier."""
+    share: Share
+    """Fraction of all accounts in the tier."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MixMatch:
+    """The companies a tier mix is the default for; a missing field matches anything."""
+
+    __pydantic_config__ = _CONFIG
+
+    stage: Ids | None = None
+    """Stage ids."""
+    touch: tuple[Touch, ...] | None = None
+    """Touch models."""
+    plg: bool | None = None
+    """With (true) or without (false) `--plg`."""
+    model: Ids | None = None
+    """Business model ids."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TierMix:
+    """A default split of accounts over tiers, used when `--segments` gives no mix."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `high-touch`."""
+    name: Text
+    """Name shown to people."""
+    when: MixMatch = field(default_factory=MixMatch)
+    """The companies it is the default for; the first mix that matches is used."""
+    shares: Annotated[tuple[TierShare, ...], _Limits(min_length=1)]
+    """Each tier's share of the accounts; they add up to 1."""
+    note: str | None = None
+    """Why the mix looks like this."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Benchmark:
+    """The range a metric of a sized org should fall in."""
+
+    __pydantic_config__ = _CONFIG
+
+    metric: Metric
+    """Which metric."""
+    low: Figure | None = None
+    """Below this the org is out of line."""
+    high: Figure | None = None
+    """Above this the org is out of line."""
+    from_seats: Count | None = None
+    """The range applies to orgs of at least this many CS seats (small teams are led by
+    player-coaches)."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class BusinessModelsFile:
     """`business_models.yaml`: stages, structures, rules and budget policy."""
@@ -479,6 +619,12 @@ class BusinessModelsFile:
     hats: tuple[Hat, ...] | None = None
     """Budget policy: roles combined first come first. A file that gives `hats` replaces
     the whole list of the catalogs below it."""
+    tiers: tuple[Tier, ...] = ()
+    """Customer tiers and the coverage each gets."""
+    tier_mixes: tuple[TierMix, ...] = ()
+    """Default splits of accounts over tiers."""
+    benchmarks: tuple[Benchmark, ...] = ()
+    """Ranges the metrics of a sized org are checked against."""
 
 
 @dataclass(frozen=True)
@@ -494,6 +640,9 @@ class Catalog:
     models: dict[str, BusinessModel]
     rules: dict[str, Rule]
     hats: tuple[Hat, ...]
+    tiers: dict[str, Tier] = field(default_factory=dict)
+    tier_mixes: dict[str, TierMix] = field(default_factory=dict)
+    benchmarks: dict[str, Benchmark] = field(default_factory=dict)  # by metric
     files: tuple[str, ...] = ()
 
     def role_order(self) -> dict[str, int]:

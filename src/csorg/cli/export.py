@@ -70,7 +70,7 @@ def export(
 
     Example: csorg export --stage scaling --touch high --customers 400 --format svg
     """
-    from csorg.engine.build import recommend as run
+    from csorg.engine.recommend import recommend as run
     from csorg.export import render
 
     fmt = _format(output_format, output)

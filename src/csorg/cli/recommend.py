@@ -18,7 +18,7 @@ def recommend(
 
     Example: csorg recommend --stage startup --touch high
     """
-    from csorg.engine.build import recommend as run
+    from csorg.engine.recommend import recommend as run
 
     cat = load(catalog, no_defaults)
     show(run(cat, request), output_format, cat)

@@ -82,6 +82,14 @@ class Inputs:
     segments: tuple[str, ...]
     seats: bool
     stage_inferred: bool
+    region_shares: tuple[float, ...] = ()  # each region's share of the accounts (sum 1)
+    segment_shares: tuple[float, ...] | None = None  # given with --segments a=N,...; else None
+    customers_inferred: bool = False  # the customers are the sum of a --segments/--regions mix
+
+    @property
+    def sized(self) -> bool:
+        """Whether there is a book to size the org by (accounts or ARR)."""
+        return self.customers is not None or self.arr is not None
 
     def describe(self, *, pods: bool = False) -> list[str]:
         """Short phrases for headings: stage, touch, product-led, accounts, budget; with
@@ -151,6 +159,61 @@ def _check_id(kind: str, flag: str, value: str, known: dict[str, Any]) -> None:
         )
 
 
+@dataclass(frozen=True)
+class Mix:
+    """Names given to --regions or --segments, with the counts or shares given with them."""
+
+    names: tuple[str, ...]
+    weights: tuple[float, ...] | None = None  # as given; None when only names were given
+    counts: bool = False  # the weights are account counts (else shares that add up to 1)
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights or ())
+
+    def shares(self) -> tuple[float, ...]:
+        """Each name's share: as given, else an even split."""
+        if not self.names:
+            return ()
+        if self.weights is None or self.total <= 0:
+            return tuple(1 / len(self.names) for _ in self.names)
+        return tuple(w / self.total for w in self.weights)
+
+
+def parse_mix(flag: str, items: tuple[str, ...]) -> Mix:
+    """``a,b`` or ``a=40,b=60`` (account counts) or ``a=40%,b=60%`` (shares)."""
+    pairs = [item.partition("=") for item in items]
+    names = _names(flag, tuple(name for name, _, _ in pairs))
+    given = [value.strip() for _, sep, value in pairs if sep]
+    if not given:
+        return Mix(names)
+    if len(given) != len(pairs):
+        raise UsageError(
+            f"{flag}: give a count or a share for every name or for none, e.g. a=40,b=60 or "
+            "a=40%,b=60%"
+        )
+    percent = [value.endswith("%") for value in given]
+    if any(percent) and not all(percent):
+        raise UsageError(f"{flag}: give every value as a count (40) or every one as a share (40%)")
+    weights: list[float] = []
+    for name, value in zip(names, given, strict=True):
+        number = value.rstrip("%").replace(",", "").strip()
+        try:
+            weight = float(number) if all(percent) else int(number)
+        except ValueError:
+            raise UsageError(
+                f"{flag}: {name}={value!r} is not a count or a share; write {name}=40 or {name}=40%"
+            ) from None
+        if weight < 0 or weight != weight or weight > MAX_CUSTOMERS:
+            raise UsageError(f"{flag}: {name}={value} is out of range")
+        weights.append(weight / 100 if all(percent) else weight)
+    if all(percent) and abs(sum(weights) - 1) > 0.005:
+        raise UsageError(f"{flag}: the shares add up to {sum(weights) * 100:g}%, not 100%")
+    if sum(weights) <= 0:
+        raise UsageError(f"{flag}: the counts add up to nothing")
+    return Mix(names, tuple(weights), counts=not all(percent))
+
+
 def _names(flag: str, values: tuple[str, ...]) -> tuple[str, ...]:
     cleaned = tuple(v.strip() for v in values)
     if any(not v for v in cleaned):
@@ -214,21 +277,29 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         _check_id("trait", "--trait", trait, catalog.traits)
     traits = tuple(sorted(set(given_traits), key=list(catalog.traits).index))
 
-    regions = _names("--regions", request.regions or ())
+    region_mix = parse_mix("--regions", request.regions or ())
+    regions = region_mix.names
     segment_by = request.segment_by
-    segments = _names("--segments", request.segments or ())
+    segment_mix = parse_mix("--segments", request.segments or ())
+    segments = segment_mix.names
     if segment_by is not None:
         _check_id("segmentation", "--segment-by", segment_by, catalog.segmentations)
+        segmentation = catalog.segmentations[segment_by]
         if not segments:
-            segments = catalog.segmentations[segment_by].default_segments
+            segments = segmentation.default_segments
             if not segments:
                 raise UsageError(f"--segment-by {segment_by} needs --segments a,b,...")
+            segment_mix = Mix(segments)
+        if segmentation.tiers:
+            for name in segments:
+                _check_id("customer tier", "--segments", name, catalog.tiers)
     elif segments:
         raise UsageError("--segments needs --segment-by (" + ", ".join(catalog.segmentations) + ")")
-    if len(segments) == 1:
+    if len(segments) == 1 and segment_mix.weights is None:
         raise UsageError("--segments needs at least two segments")
     if max(len(regions), 1) * max(len(segments), 1) > MAX_UNITS:
         raise UsageError(f"at most {MAX_UNITS} region x segment pods are supported")
+    customers, inferred_customers = _customers(request.customers, region_mix, segment_mix)
 
     return Inputs(
         stage=stage_id,
@@ -237,7 +308,7 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         model=request.model,
         optional=request.optional is not False,
         traits=traits,
-        customers=request.customers,
+        customers=customers,
         arr=request.arr,
         headcount=request.headcount,
         employees=request.employees,
@@ -246,4 +317,25 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         segments=tuple(segments),
         seats=request.seats,
         stage_inferred=inferred,
+        region_shares=region_mix.shares(),
+        segment_shares=segment_mix.shares() if segment_mix.weights is not None else None,
+        customers_inferred=inferred_customers,
     )
+
+
+def _customers(given: int | None, *mixes: Mix) -> tuple[int | None, bool]:
+    """The accounts: as given, else the sum of a mix given in counts (which must agree)."""
+    counted = [
+        (flag, round(mix.total))
+        for flag, mix in zip(("--regions", "--segments"), mixes, strict=True)
+        if mix.counts
+    ]
+    for flag, total in counted:
+        if given is not None and total != given:
+            raise UsageError(f"the {flag} counts add up to {total:,}, but --customers is {given:,}")
+    if given is None and counted:
+        totals = {total for _, total in counted}
+        if len(totals) > 1:
+            raise UsageError("the --regions and --segments counts add up to different totals")
+        return counted[0][1], True
+    return given, False

@@ -53,6 +53,7 @@ class SeatEntry:
     segment: str | None = None
     covers: tuple[str, ...] = ()
     dotted_to: tuple[str, ...] = ()  # dotted-line managers (seat ids)
+    serves: tuple[tuple[str | None, str | None], ...] = ()  # (region, segment) it serves
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -69,7 +70,82 @@ class SeatEntry:
             data["covers"] = list(self.covers)
         if self.dotted_to:
             data["dotted_to"] = list(self.dotted_to)
+        if len(self.serves) > 1:
+            data["serves"] = [{"region": r, "segment": s} for r, s in self.serves]
         return data
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A number an org-design reviewer checks, with the range it is checked against."""
+
+    id: str
+    label: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    source: str | None = None  # where the range comes from
+
+    @property
+    def status(self) -> str | None:
+        if self.value is None or (self.low is None and self.high is None):
+            return None
+        if self.low is not None and self.value < self.low - 1e-9:
+            return "below"
+        if self.high is not None and self.value > self.high + 1e-9:
+            return "above"
+        return "within"
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"label": self.label, "value": self.value}
+        if self.low is not None or self.high is not None:
+            data["benchmark"] = {"low": self.low, "high": self.high, "source": self.source}
+            data["status"] = self.status
+        return data
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The book a coverage role carries, and the load one seat is sized for."""
+
+    role: str
+    accounts: float
+    arr: float | None
+    work: float  # seats of work the book calls for (fractional)
+    seats: int
+
+    @property
+    def accounts_per_seat(self) -> float:
+        """The load one seat is sized for: the book over the seats of work."""
+        return self.accounts / self.work if self.work else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "accounts": round(self.accounts, 2),
+            "arr": round(self.arr, 2) if self.arr is not None else None,
+            "work": round(self.work, 3),
+            "seats": self.seats,
+            "accounts_per_seat": round(self.accounts_per_seat, 2),
+        }
+
+
+@dataclass(frozen=True)
+class NextHire:
+    """A role of the structure the team is still too small for."""
+
+    role: str
+    title: str
+    trigger: str  # what creates the seat
+    until: str  # who does the work meanwhile
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "title": self.title,
+            "trigger": self.trigger,
+            "until": self.until,
+        }
 
 
 @dataclass(frozen=True)
@@ -102,6 +178,10 @@ class Recommendation:
     notes: tuple[str, ...] = ()
     budget: Budget | None = None
     seats: tuple[SeatEntry, ...] | None = None
+    sized: bool = False
+    metrics: tuple[Metric, ...] = ()
+    next_hires: tuple[NextHire, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
 
     @property
     def total_seats(self) -> int:
@@ -119,6 +199,11 @@ class Recommendation:
             "notes": list(self.notes),
             "total_seats": self.total_seats,
         }
+        data["sized"] = self.sized
+        if self.sized:
+            data["metrics"] = {m.id: m.as_json() for m in self.metrics}
+            data["coverage"] = [c.as_json() for c in self.coverage]
+        data["next_hires"] = [n.as_json() for n in self.next_hires]
         if self.budget is not None:
             data["budget"] = self.budget.as_json()
         if self.seats is not None:

@@ -35,7 +35,10 @@ def print_card(catalog: Catalog, role: Role, console: Console) -> None:
     facts.add_row("area", safe(card["area"]["name"]))
     facts.add_row("level", str(card["level"]))
     managers = [f"{safe(m['title'])} ({m['role']})" for m in card["reports_to"]]
-    facts.add_row("reports to", " → ".join(managers) if managers else "no one (the root)")
+    facts.add_row(
+        "reports to",
+        f"one of, best first: {', '.join(managers)}" if managers else "no one (the root)",
+    )
     if card["manages"]:
         facts.add_row("can manage", ", ".join(card["manages"]))
     facts.add_row("seats", safe(card["headcount"]["rule"]))
@@ -77,8 +80,8 @@ def print_card(catalog: Catalog, role: Role, console: Console) -> None:
         )
     parts.append(_section("Sources"))
     for s in card["sources"]:
-        url = f" {s['url']}" if s.get("url") else ""
-        parts.append(Text(f"• {safe(reference(s, quoted=True))}{safe(url)}"))
+        url = f" {safe(s['url'])}" if s.get("url") else ""
+        parts.append(Text(f"• {safe(reference(s, quoted=True))}{url}"))
     console.print(
         Panel(Group(*parts), title=Text(safe(card["title"]), style="bold"), title_align="left")
     )

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.result import Recommendation, RoleEntry, SeatEntry
-from csorg.text import one_line, plural
+from csorg.engine.inputs import money
+from csorg.engine.result import Metric, Recommendation, RoleEntry, SeatEntry
+from csorg.text import number, one_line, plural
 
 WIDTH = 100  # wrapping width when not writing to a terminal: stable output for diffs
 _COLOURS = ("35", "36", "32", "33", "34", "31", "95", "96", "92", "93", "94", "91")
@@ -84,6 +85,11 @@ def seat_label(seat: SeatEntry, catalog: Catalog, paint: Paint, codes: dict[str,
         parts.append(paint(f"[{where}]", "2"))
     if seat.covers:
         parts.append(paint("+ covers " + ", ".join(seat.covers), "3"))
+    if len(seat.serves) > 1:
+        served = ", ".join(
+            "/".join(one_line(p) for p in cell if p) or "all" for cell in seat.serves
+        )
+        parts.append(paint(f"serves {served}", "2"))
     return "  ".join(parts)
 
 
@@ -110,8 +116,28 @@ def tree_lines(items: Sequence[tuple[str, str | None, str]]) -> list[str]:
 
 def heading(rec: Recommendation) -> str:
     details = rec.inputs.describe()
-    seats = plural(rec.total_seats, "CS seat")
-    return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {seats}"
+    if rec.sized:
+        size = plural(rec.total_seats, "CS seat")
+    else:
+        size = f"the structure, {plural(len(rec.roles) - 1, 'role')} (not sized)"
+    return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {size}"
+
+
+def metric_text(metric: Metric) -> str:
+    """``managers per IC 0.18 (benchmark at most 0.25)``."""
+    assert metric.value is not None
+    text = f"{metric.label} {_bound(metric, metric.value)}"
+    if metric.status is not None:
+        low = "" if metric.low is None else _bound(metric, metric.low)
+        high = "" if metric.high is None else _bound(metric, metric.high)
+        span = f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
+        mark = "" if metric.status == "within" else f", {metric.status}"
+        text += f" (benchmark {span}{mark})"
+    return text
+
+
+def _bound(metric: Metric, value: float) -> str:
+    return money(value) if metric.id.startswith("arr") else number(value)
 
 
 def render(
@@ -131,6 +157,13 @@ def render(
         out.append(paint(one_line(entry.title), "1"))
         for reason in entry.rationale:
             out += wrap.wrap(one_line(reason))
+    if rec.next_hires:
+        out += ["", paint("Next hires", "1")]
+        for hire in rec.next_hires:
+            out += wrap.wrap(one_line(f"{hire.title}: {hire.trigger}; until then {hire.until}"))
+    if rec.metrics:
+        out += ["", paint("Metrics", "1")]
+        out += wrap.wrap(" · ".join(metric_text(m) for m in rec.metrics if m.value is not None))
     messages = [("warning", "33", w) for w in rec.warnings] + [("note", "36", n) for n in rec.notes]
     if messages:
         out.append("")

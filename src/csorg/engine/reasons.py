@@ -1,0 +1,121 @@
+"""Why each count is what it is: the reasons shown with every role, and the next hires.
+
+Every sentence cites where its number comes from, or says it is csorg's own heuristic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from csorg.catalog.schema import ROOT_ROLE, Catalog
+from csorg.engine.inputs import Inputs, money
+from csorg.engine.layers import min_span_of, span_of
+from csorg.engine.need import Need
+from csorg.engine.result import NextHire
+from csorg.engine.staffing import Org
+from csorg.text import cite, number, plural
+
+
+def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> list[str]:
+    """How the seats of ``role_id`` were counted and placed."""
+    role = catalog.roles[role_id]
+    seats = org.counts().get(role_id, 0)
+    need = org.needs.get(role_id)
+    out: list[str] = []
+    if need is not None and need.tiers:
+        out.extend(_tier_reasons(catalog, need, seats))
+    elif need is not None and role.headcount.basis == "coverage":
+        rate = role.headcount.accounts_per_seat
+        assert rate is not None
+        per_seat = getattr(rate, inputs.touch)
+        out.append(
+            f"{plural(seats, 'seat')}: {need.accounts:,.0f} accounts at {number(per_seat.value)} "
+            f"per seat in a {inputs.touch}-touch model ({cite(catalog, per_seat)})"
+        )
+    elif role.headcount.basis == "ratio" and role.headcount.ratio is not None and need is not None:
+        ratio = role.headcount.ratio
+        first = role.headcount.first_at
+        start = f", the first from {first.value} ({cite(catalog, first)})" if first else ""
+        out.append(
+            f"one per {ratio.every.value} {catalog.title(ratio.per)} seats "
+            f"({cite(catalog, ratio.every)}){start}: {need.basis} → {seats}"
+        )
+    if role_id in org.arrangement.opened:
+        out.append(org.arrangement.opened[role_id])
+    elif role.span is not None and seats > 1 and role.headcount.basis == "span":
+        out.append(
+            f"span of control: at most {span_of(role, org.cuts.widen)} direct reports each "
+            f"({cite(catalog, role.span)}) → {seats}"
+        )
+    placed = _placement(org, role_id)
+    if placed:
+        out.append(placed)
+    return out
+
+
+def _tier_reasons(catalog: Catalog, need: Need, seats: int) -> list[str]:
+    parts: list[str] = []
+    for piece in need.tiers:
+        tier = catalog.tiers[piece.tier]
+        text = (
+            f"{tier.name} {piece.accounts:,.0f} accounts at {number(tier.accounts_per_seat.value)} "
+            f"per seat ({cite(catalog, tier.accounts_per_seat)})"
+        )
+        if piece.by_arr is not None and tier.arr_per_seat is not None and piece.arr is not None:
+            binding = "the ARR binds" if piece.arr_binds else "the accounts bind"
+            text += (
+                f" and {money(piece.arr)} ARR at {money(tier.arr_per_seat.value)} per seat "
+                f"({cite(catalog, tier.arr_per_seat)}): {binding}"
+            )
+        parts.append(text)
+    work = sum(p.seats for p in need.tiers)
+    head = f"{plural(seats, 'seat')} for {work:.1f} seats of work"
+    if seats < work - 1e-6:
+        head += " (the budget cuts coverage)"
+    return [head + ": " + "; ".join(parts)]
+
+
+def _placement(org: Org, role_id: str) -> str | None:
+    """Where a role's seats sit, when there are regions or segments."""
+    nodes = [n for n in org.nodes() if n.role == role_id]
+    homes = Counter(n.cell.label() for n in nodes if n.cell.region or n.cell.segment)
+    if not homes or org.book is None or len(org.book.cells) < 2:
+        return None
+    where = ", ".join(f"{label} {count}" for label, count in homes.items())
+    pooled = sorted({c.label() for n in nodes for c in n.serves[1:] if c.label() not in homes})
+    text = f"placed by share of the book: {where}"
+    if pooled:
+        text += f"; {', '.join(pooled)} served by pooled seats"
+    return text
+
+
+def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
+    """Roles of the structure without seats yet: what brings them, who does it meanwhile."""
+    counts = org.counts()
+    structure = org.structure
+    out: list[NextHire] = []
+    waiting = {**org.arrangement.closed, **org.not_staffed, **org.arrangement.pruned}
+    for role_id in structure.members:
+        if role_id == ROOT_ROLE or counts.get(role_id) or role_id not in waiting:
+            continue
+        role = catalog.roles[role_id]
+        covering = next((a for a in structure.ancestors(role_id) if counts.get(a)), ROOT_ROLE)
+        who = catalog.title(covering)
+        if role_id in org.not_staffed:
+            trigger = f"once its work fills a seat: now {org.not_staffed[role_id]}"
+            until = f"the {who} and the team do its work"
+        elif role_id in org.arrangement.pruned:
+            trigger = (
+                f"once it has at least {min_span_of(role)} leaders to bring together "
+                f"(now {org.arrangement.pruned[role_id]})"
+            )
+            until = f"the {who} leads without it"
+        else:
+            manager = catalog.roles[covering]
+            trigger = (
+                f"when the {who} would have more than {span_of(manager, org.cuts.widen)} direct "
+                f"reports and it would get at least {min_span_of(role)}"
+            )
+            until = f"the {who} manages its people directly"
+        out.append(NextHire(role_id, role.title, trigger, until))
+    return out
