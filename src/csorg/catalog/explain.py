@@ -133,6 +133,7 @@ def card_json(catalog: Catalog, role: Role) -> dict[str, Any]:
         ],
         "rules": [r.id for r in catalog.rules.values() if any(a.role == role.id for a in r.add)],
         "sources": [source_json(catalog, s) for s in role.sources],
+        "own_reading": role.own_reading,
     }
 
 

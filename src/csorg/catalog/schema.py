@@ -267,6 +267,8 @@ class Role:
     has this many seats; smaller regions are served by another region's seat."""
     dotted_lines: tuple[DottedLine, ...] = ()
     """Dotted-line managers the role also works for."""
+    own_reading: bool = False
+    """True when no source names the role as such and it is csorg's own reading of them."""
     sources: Annotated[Ids, _Limits(min_length=1)]
     """Ids of the sources the description draws on."""
 
@@ -397,6 +399,8 @@ class BusinessModel:
     """The roles of the structure (the CEO root is implied)."""
     caveats: tuple[Caveat, ...] = ()
     """Where the structure's source and the benchmarks disagree; shown with sized orgs."""
+    own_reading: bool = False
+    """True when no source gives the structure as such and it is csorg's own reading of them."""
     sources: Annotated[Ids, _Limits(min_length=1)]
     """Ids of the sources the structure comes from."""
 

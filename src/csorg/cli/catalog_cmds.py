@@ -42,13 +42,17 @@ def models(
 
     from csorg.render.text import console
     from csorg.text import one_line as safe
+    from csorg.text import short_source
 
     table = Table()
-    for name in ("Model", "Name", "Chosen by", "Roles (optional in brackets)"):
+    for name in ("Model", "Name", "Chosen by", "Roles (optional in brackets)", "Source"):
         table.add_column(name)
     for row in rows:
         roles = ", ".join(f"[{r['role']}]" if r["optional"] else r["role"] for r in row["roles"])
-        table.add_row(row["id"], safe(row["name"]), row["chosen_by"], roles)
+        source = ", ".join(short_source(cat, s) for s in row["sources"])
+        if row["own_reading"]:
+            source = f"csorg's own reading of {source}"
+        table.add_row(row["id"], safe(row["name"]), row["chosen_by"], roles, safe(source))
     console().print(table)
     return 0
 
@@ -83,6 +87,7 @@ def _model_json(cat: Catalog, model_id: str) -> dict[str, Any]:
         },
         "roles": [{"role": r.role, "optional": r.optional} for r in model.roles],
         "sources": list(model.sources),
+        "own_reading": model.own_reading,
     }
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog, Role
@@ -55,6 +55,8 @@ class Insert:
 
     role: str
     reason: str
+    opened: dict[str, str]  # the layers opened so far, to start from next time
+    seats_of: dict[str, int]  # leaders given more seats so far
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Arrangement:
     closed: dict[str, str]  # manager roles of the structure left unstaffed -> why
     pruned: dict[str, str]  # manager seats removed as managers of one -> why
     over_span: list[str] = field(default_factory=list)  # spans that could not be kept
+    seats_of: dict[str, int] = field(default_factory=dict)  # leaders given more seats
 
 
 @dataclass
@@ -126,14 +129,23 @@ def arrange(
     *,
     widen: bool = False,
     excluded: frozenset[str] = frozenset(),
+    opened: Mapping[str, str] | None = None,
+    seats_of: Mapping[str, int] | None = None,
 ) -> Arrangement | Insert:
     """The seat tree for the ``staffed`` seats, or a layer the structure must gain first.
 
     ``widen`` lets every manager take the hard cap of direct reports (a budget's first cut);
-    ``excluded`` roles are never opened as layers (the budget combined them into others).
+    ``excluded`` roles are never opened as layers (the budget combined them into others);
+    ``opened`` are layers an earlier round opened, tried first (spare ones are dropped), and
+    ``seats_of`` the seats it gave leaders.
     """
     heads = heads_of(catalog, structure)
     plan = _Plan(accepting={*heads, *(r for r in staffed if catalog.roles[r].span is not None)})
+    for layer, reason in (opened or {}).items():
+        if layer in structure.members and layer not in excluded:
+            plan.accepting.add(layer)
+            plan.opened[layer] = reason
+    plan.seats_of.update(seats_of or {})
     region_order = {c.region: i for i, c in enumerate(cells)}
     for _ in range(MAX_ROUNDS):
         built = _build(catalog, structure, staffed, plan, heads, region_order, widen)
@@ -148,19 +160,18 @@ def arrange(
             pruned = _prune(catalog, built)
             fill_serves(catalog, built)
             closed = _closed(structure, staffed, plan)
-            return Arrangement(
-                built, dict(plan.opened), closed, pruned, _over(catalog, built, widen)
-            )
+            over = _over(catalog, built, widen)
+            return Arrangement(built, dict(plan.opened), closed, pruned, over, dict(plan.seats_of))
         role_id = built.role
         if built.kind == "refuse":
             plan.accepting.discard(role_id)
             plan.refused[role_id] = built.why
             continue
         detail = built.reports
-        layer = _layer_for(
+        below = _layer_for(
             catalog, structure, root_of=role_id, nodes=detail, plan=plan, excluded=excluded
         )
-        if layer is None:
+        if below is None:
             if catalog.roles[role_id].headcount.basis == "span":
                 # as many seats as the reports need: each took its share of the overflow
                 seats = plan.seats_of.get(role_id, 1)
@@ -174,10 +185,10 @@ def arrange(
             f"span of control: {manager.title} would have {len(detail)} direct reports, above "
             f"its span of {span_of(manager, widen)}; this layer takes them"
         )
-        if layer not in structure.members:
-            return Insert(layer, reason)
-        plan.accepting.add(layer)
-        plan.opened[layer] = reason
+        if below not in structure.members:
+            return Insert(below, reason, dict(plan.opened), dict(plan.seats_of))
+        plan.accepting.add(below)
+        plan.opened[below] = reason
     raise AssertionError("management layers did not settle")
 
 
@@ -207,6 +218,8 @@ def _drop_spare_layers(
     """Close each opened layer the final tree does not need (one opened before the head
     split by region, say), newest first: a layer exists only when a span needs it."""
     for layer in reversed(list(plan.opened)):
+        if _still_needed(catalog, built, layer, widen):
+            continue
         plan.accepting.discard(layer)
         tried = _build(catalog, structure, staffed, plan, heads, region_order, widen)
         if isinstance(tried, Node) and _coordinator_due(catalog, structure, tried, plan) is None:
@@ -215,6 +228,22 @@ def _drop_spare_layers(
         else:
             plan.accepting.add(layer)
     return built
+
+
+def _still_needed(catalog: Catalog, root: Node, layer: str, widen: bool) -> bool:
+    """Whether a manager above the ``layer``'s seats would overflow without them (a cheap
+    test that saves rebuilding the tree to find out)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.reports)
+        inside = [child for child in node.reports if child.role == layer]
+        if not inside or node.role == ROOT_ROLE:
+            continue
+        count = len(node.reports) - len(inside) + sum(len(child.reports) for child in inside)
+        if count > span_of(catalog.roles[node.role], widen):
+            return True
+    return False
 
 
 def _coordinator_due(catalog: Catalog, structure: Structure, root: Node, plan: _Plan) -> str | None:
@@ -310,9 +339,12 @@ def _leaders(
     role = catalog.roles[role_id]
     count = max(plan.seats_of.get(role_id, 1), 1)
     if role.per_region_from is not None:
-        sizes: dict[str | None, int] = {}
-        for node in reports:
-            sizes[node.cell.region] = sizes.get(node.cell.region, 0) + node.size()
+        sizes: dict[str | None, int] = {}  # seats per region in the whole team
+        stack = list(reports)
+        while stack:
+            node = stack.pop()
+            sizes[node.cell.region] = sizes.get(node.cell.region, 0) + 1
+            stack.extend(node.reports)
         big = [
             r
             for r in sorted(sizes, key=lambda r: region_order.get(r, 1 << 30))
@@ -388,24 +420,41 @@ def _split(nodes: list[Node], parts: int) -> list[list[Node]]:
 def group(
     reports: list[Node], span: int, least: int, region_order: dict[str | None, int]
 ) -> list[list[Node]]:
-    """Teams of at most ``span``: a region with at least ``least`` people gets teams of its
-    own; the rest share teams, or join the smallest teams when too few to make one."""
+    """Teams of at most ``span``, as few as the span allows: each region with enough people
+    gets teams of its own; when that would take an extra team, regions keep their full teams
+    and their remainders share one."""
     by_region: dict[str | None, list[Node]] = {}
     for node in _ordered(reports, region_order):
         by_region.setdefault(node.cell.region, []).append(node)
+    aligned = _teams(by_region, span, least, lambda members: len(members))
+    fewest = math.ceil(len(reports) / span)
+    if len(aligned) > fewest:  # a manager more for the sake of regions: share the remainders
+        packed = _teams(by_region, span, least, lambda members: len(members) // span * span)
+        if len(packed) < len(aligned):
+            return packed
+    return aligned
+
+
+def _teams(
+    by_region: dict[str | None, list[Node]],
+    span: int,
+    least: int,
+    own: Callable[[list[Node]], int],
+) -> list[list[Node]]:
+    """Regions keep ``own(members)`` of their people in teams of their own; the rest share."""
     teams: list[list[Node]] = []
     pool: list[Node] = []
     for region, members in by_region.items():
-        if region is not None and len(members) >= least:
-            teams.extend(_deal(members, math.ceil(len(members) / span)))
-        else:
-            pool.extend(members)
+        kept = own(members) if region is not None and len(members) >= least else 0
+        if kept:
+            teams.extend(_deal(members[:kept], math.ceil(kept / span)))
+        pool.extend(members[kept:])
     if pool and (len(pool) >= least or not teams):
         teams.extend(_deal(pool, math.ceil(len(pool) / span)))
     elif pool:
         room = sum(span - len(t) for t in teams)
         if room < len(pool):  # no room for the few: form every team afresh, regions in order
-            everyone = _ordered(reports, region_order)
+            everyone = [n for members in by_region.values() for n in members]
             return _split(everyone, math.ceil(len(everyone) / span))
         for node in pool:
             min(teams, key=len).append(node)

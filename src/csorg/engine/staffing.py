@@ -44,6 +44,7 @@ class Org:
     arrangement: Arrangement
     not_staffed: dict[str, str] = field(default_factory=dict)  # roles below a threshold -> why
     cuts: Cuts = field(default_factory=Cuts)
+    _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def root(self) -> Node:
@@ -60,10 +61,13 @@ class Org:
         return out
 
     def counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for node in self.nodes():
-            counts[node.role] = counts.get(node.role, 0) + 1
-        return counts
+        """Seats per role (the tree's membership does not change once the org is built)."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for node in self.nodes():
+                counts[node.role] = counts.get(node.role, 0) + 1
+            self._counts = counts
+        return dict(self._counts)
 
     @property
     def seats(self) -> int:
@@ -80,6 +84,8 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
     inserted: dict[str, str] = {}
     counts: dict[str, int] | None = None
     history: list[dict[str, int]] = []
+    opened: dict[str, str] = {}  # layers opened so far: each round starts from them
+    leaders: dict[str, int] = {}  # and the seats leaders were given
     book = company_book(catalog, inputs, model.id)
     org: Org | None = None
     for _ in range(MAX_ROUNDS):
@@ -88,10 +94,21 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
         staffed, needs, not_staffed = staff(catalog, structure, book, inputs, cuts)
         total = sum(len(p) for p in staffed.values())
         if total > MAX_SEATS:
-            raise CsorgError(f"the org would have more than {MAX_SEATS:,} seats; ask for fewer")
+            raise CsorgError(
+                f"the org would have more than {MAX_SEATS:,} seats, more than csorg builds; size "
+                "it for fewer accounts, or for one region or segment at a time"
+            )
         arrangement = arrange(
-            catalog, structure, staffed, book.cells, widen=cuts.widen, excluded=hatted
+            catalog,
+            structure,
+            staffed,
+            book.cells,
+            widen=cuts.widen,
+            excluded=hatted,
+            opened=opened,
+            seats_of=leaders,
         )
+        opened, leaders = arrangement.opened, arrangement.seats_of
         if isinstance(arrangement, Insert):
             inserted[arrangement.role] = arrangement.reason
             continue

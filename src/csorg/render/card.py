@@ -79,6 +79,10 @@ def print_card(catalog: Catalog, role: Role, console: Console) -> None:
             )
         )
     parts.append(_section("Sources"))
+    if card["own_reading"]:
+        parts.append(
+            Text("csorg's own reading: no source names this role as such.", style="italic")
+        )
     for s in card["sources"]:
         url = f" {safe(s['url'])}" if s.get("url") else ""
         parts.append(Text(f"• {safe(reference(s, quoted=True))}{url}"))
