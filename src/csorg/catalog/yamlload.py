@@ -14,7 +14,9 @@ available) with an explicit stack and
   before anything expands them);
 * reports undecodable bytes, NUL bytes and UTF-16/32 files with their position (a UTF-8
   byte-order mark is allowed and skipped);
-* keeps at most :data:`MAX_PROBLEMS` problems per file and counts the rest.
+* keeps at most :data:`MAX_PROBLEMS` problems per file and counts the rest;
+* counts lines as editors do (:mod:`csorg.catalog.yamltext`), and explains syntax errors in
+  plain words beside libyaml's own text.
 
 Mapping keys are always the text as written, so ``on:`` stays the key ``"on"``; values follow
 YAML 1.1 as PyYAML does, so ``id: no`` gives ``False`` and the schema reports a type error
@@ -33,6 +35,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from csorg.catalog.yamltext import Lines, byte_position, nesting_past, syntax_hint
 from csorg.errors import CsorgError, Problem
 from csorg.fileio import MAX_FILE_BYTES, read_bytes
 
@@ -128,7 +131,7 @@ def decode(data: bytes, file: str) -> str:
         data = data[len(codecs.BOM_UTF8) :]
     nul = data.find(b"\0")
     if nul >= 0:
-        line, column = _line_column(data, nul)
+        line, column = byte_position(data, nul)
         raise CsorgError.at(
             file,
             "file holds NUL bytes: it is binary, or UTF-16/32 text; save it as UTF-8",
@@ -138,18 +141,13 @@ def decode(data: bytes, file: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_column(data, exc.start)
+        line, column = byte_position(data, exc.start)
         raise CsorgError.at(
             file,
             f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8",
             line=line,
             column=column,
         ) from None
-
-
-def _line_column(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
 
 
 def load_file(path: Path, display: str | None = None, *, locate: bool = False) -> Document:
@@ -172,22 +170,17 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
         text = decode(data, file)
     else:
         text = data
-    builder = _Builder(file, locate)
+    lines = Lines(text)
+    builder = _Builder(file, locate, lines)
     try:
         builder.run(_events(text))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(str(m) for m in (exc.context, exc.problem) if m) or "invalid YAML"
-        raise CsorgError.at(
-            file,
-            f"YAML syntax error: {message}",
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        raise _syntax_error(exc, builder, lines) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        # found again here: parsers give its position in bytes or in characters
+        found = _NOT_PRINTABLE.search(text)
+        line, column = lines.of(found.start() if found else 0)
         raise CsorgError.at(
             file,
             f"character U+{code:04X} is not allowed in YAML ({exc.reason})",
@@ -197,6 +190,38 @@ def load_yaml(data: bytes | str, file: str, *, locate: bool = False) -> Document
     except yaml.YAMLError as exc:
         raise CsorgError.at(file, f"YAML error: {exc}") from None
     return builder.finish()
+
+
+# the characters YAML 1.1 allows in a file: tab, line breaks and the printable ones
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, builder: _Builder, lines: Lines) -> CsorgError:
+    """csorg's message for a libyaml error: its nesting limit where the text around the error
+    nests deeper than that (whichever limit the parser hit first), else libyaml's text with
+    a hint in plain words."""
+    file = builder.document.file
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return CsorgError.at(file, f"YAML syntax error: {exc.problem or 'invalid YAML'}")
+    deep = nesting_past(lines.text, builder.read_to, mark.index, len(builder.stack), MAX_DEPTH)
+    if deep is not None:
+        line, column = lines.of(deep)
+        return CsorgError.at(file, _too_deep(), line=line, column=column)
+    message = " ".join(str(m) for m in (exc.context, exc.problem) if m) or "invalid YAML"
+    context = exc.context_mark.index if exc.context_mark else None
+    hint = syntax_hint(lines, mark.index, context)
+    line, column = lines.at(mark)
+    return CsorgError.at(
+        file,
+        f"YAML syntax error: {message}{'; ' + hint if hint else ''}",
+        line=line,
+        column=column,
+    )
+
+
+def _too_deep() -> str:
+    return f"nesting deeper than {MAX_DEPTH} levels"
 
 
 def _events(text: str) -> Iterator[Any]:
@@ -251,9 +276,11 @@ class _Builder:
     problem has to name its field.
     """
 
-    def __init__(self, file: str, locate: bool) -> None:
+    def __init__(self, file: str, locate: bool, lines: Lines) -> None:
         self.document = Document(file=file, data=None)
         self.locate = locate
+        self.at = lines.at  # a mark's line and column, as editors count them
+        self.read_to = 0  # where the last event read ended (a syntax error lies beyond)
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # value, nodes, text, height
         self.nodes = 0
@@ -276,11 +303,12 @@ class _Builder:
         """The document, its problems named by field now that every entry's id is known."""
         doc = self.document
         for mark, message, path in self.pending:
+            line, column = self.at(mark) if mark else (None, None)
             doc.problems.append(
                 Problem(
                     file=doc.file,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
+                    line=line,
+                    column=column,
                     field=doc.field_name(path) or None if path else None,
                     message=message,
                 )
@@ -289,12 +317,8 @@ class _Builder:
         return doc
 
     def fatal(self, mark: Any, message: str) -> CsorgError:
-        return CsorgError.at(
-            self.document.file,
-            message,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        )
+        line, column = self.at(mark) if mark else (None, None)
+        return CsorgError.at(self.document.file, message, line=line, column=column)
 
     def limits(self, mark: Any, height: int = 0) -> None:
         """Raise when the values, text or depth read so far pass their limit."""
@@ -311,7 +335,7 @@ class _Builder:
                 "an alias expands without bound",
             )
         if len(self.stack) + height > MAX_DEPTH:
-            raise self.fatal(mark, f"nesting deeper than {MAX_DEPTH} levels")
+            raise self.fatal(mark, _too_deep())
 
     def next_path(self) -> KeyPath:
         """The path of the value about to start (never a mapping key)."""
@@ -343,7 +367,7 @@ class _Builder:
             top.container.append(value)  # type: ignore[union-attr]
 
     def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
-        self.document.values[path] = Position(mark.line + 1, mark.column + 1, text)
+        self.document.values[path] = Position(*self.at(mark), text)
 
     # -- events ------------------------------------------------------------------------
 
@@ -353,55 +377,63 @@ class _Builder:
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
         stack = self.stack
         locate = self.locate
-        for event in events:
-            kind = event.__class__
-            if kind is scalar_event:
-                value = event.value
-                self.nodes += 1
-                self.text += len(value)
-                if self.nodes > MAX_NODES or self.text > MAX_TEXT:
-                    self.limits(event.start_mark)
-                top = stack[-1] if stack else None
-                if top is not None and top.is_map and top.key is None:
-                    self.key(event, top)
-                    continue
-                if top is None and not value and not event.style and event.tag is None:
-                    raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
-                if event.tag is None and (event.style or _resolve(value) == _STR):
-                    result: Any = value  # quoted, block or plain text
-                else:
-                    result = self.construct(event)
-                if locate:
-                    self.record(self.next_path(), event.start_mark, None if event.style else value)
-                if event.anchor is not None:
-                    self.anchors[event.anchor] = (result, 1, len(value), 0)
-                if top is None:
-                    self.document.data = result
-                    continue
-                top.nodes += 1
-                top.text += len(value)
-                if top.is_map:
-                    top.container[top.key] = result  # type: ignore[index,call-overload]
-                    top.key = None
-                else:
-                    top.container.append(result)  # type: ignore[union-attr]
-            elif kind in starts:
-                self.start(event)
-            elif kind in ends:
-                frame = stack.pop()
-                if len(frame.path) == _ENTRY_DEPTH:
-                    self.document.sizes[frame.path] = frame.nodes
-                value = None if frame.dropped else frame.container
-                self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
-            elif kind is yaml.AliasEvent:
-                self.alias(event)
-            elif kind is yaml.DocumentStartEvent:
-                self.documents += 1
-                if self.documents > 1:
-                    raise self.fatal(
-                        event.start_mark,
-                        "more than one YAML document ('---'); a catalog file holds exactly one",
-                    )
+        event = None
+        try:
+            for event in events:
+                kind = event.__class__
+                if kind is scalar_event:
+                    value = event.value
+                    self.nodes += 1
+                    self.text += len(value)
+                    if self.nodes > MAX_NODES or self.text > MAX_TEXT:
+                        self.limits(event.start_mark)
+                    top = stack[-1] if stack else None
+                    if top is not None and top.is_map and top.key is None:
+                        self.key(event, top)
+                        continue
+                    if top is None and not value and not event.style and event.tag is None:
+                        raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
+                    if event.tag is None and (event.style or _resolve(value) == _STR):
+                        result: Any = value  # quoted, block or plain text
+                    else:
+                        result = self.construct(event)
+                    if locate:
+                        self.record(
+                            self.next_path(), event.start_mark, None if event.style else value
+                        )
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (result, 1, len(value), 0)
+                    if top is None:
+                        self.document.data = result
+                        continue
+                    top.nodes += 1
+                    top.text += len(value)
+                    if top.is_map:
+                        top.container[top.key] = result  # type: ignore[index,call-overload]
+                        top.key = None
+                    else:
+                        top.container.append(result)  # type: ignore[union-attr]
+                elif kind in starts:
+                    self.start(event)
+                elif kind in ends:
+                    frame = stack.pop()
+                    if len(frame.path) == _ENTRY_DEPTH:
+                        self.document.sizes[frame.path] = frame.nodes
+                    value = None if frame.dropped else frame.container
+                    self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
+                elif kind is yaml.AliasEvent:
+                    self.alias(event)
+                elif kind is yaml.DocumentStartEvent:
+                    self.documents += 1
+                    if self.documents > 1:
+                        raise self.fatal(
+                            event.start_mark,
+                            "more than one YAML document ('---'); a catalog file holds exactly one",
+                        )
+        except yaml.MarkedYAMLError:
+            # the parser read past the last event; how far decides what the error is
+            self.read_to = event.end_mark.index if event is not None else 0
+            raise
         if self.documents == 0:
             raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
 
@@ -434,7 +466,7 @@ class _Builder:
                 mark, "merge keys ('<<') are not supported; write the fields out", top.path
             )
         if self.locate:
-            self.document.keys[(*top.path, key)] = Position(mark.line + 1, mark.column + 1, key)
+            self.document.keys[(*top.path, key)] = Position(*self.at(mark), key)
         if key in top.key_lines:
             self.problem(
                 mark,
@@ -443,7 +475,7 @@ class _Builder:
                 (*top.path, key),
             )
         else:
-            top.key_lines[key] = mark.line + 1
+            top.key_lines[key] = self.at(mark)[0]
         top.key = key
 
     def alias(self, event: Any) -> None:
