@@ -3,6 +3,9 @@
 Later files win: an entry whose id is already present replaces it whole (keeping its place
 in the order), a new id is appended. Within one file an id may appear only once. ``hats``
 is a single ordered policy, so a file that gives it replaces the whole list.
+
+Entries that failed their schema are kept aside (``partials``) under the same rule, so the
+checks of single values look at a broken entry only while no later file replaces it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from csorg.catalog.schema import Catalog, Hat
 
 if TYPE_CHECKING:
-    from csorg.catalog.report import Parsed, Report
+    from csorg.catalog.report import Parsed, Partial, Report
     from csorg.catalog.yamlload import Document, KeyPath
 
 # catalog section -> the file section it is read from
@@ -59,11 +62,19 @@ class Layers:
     origins: dict[tuple[str, str], tuple[Document, KeyPath]] = field(default_factory=dict)
     # section -> ids of entries that failed the schema (references to them are not reported)
     broken: dict[str, set[str]] = field(default_factory=lambda: {name: set() for name in _ALL})
+    # (section, id, or the file and index of an entry without a valid id) -> a broken entry
+    partials: dict[tuple[str, str], tuple[Document, str, Partial]] = field(default_factory=dict)
 
     def add(self, parsed: Parsed, report: Report) -> None:
         doc = parsed.doc
         for section in SECTIONS[parsed.kind]:
             self.broken[section] |= parsed.broken.get(section, set())
+            for entry_id in parsed.broken.get(section, ()):
+                self.partials.pop((section, entry_id), None)
+            for _, entry in parsed.entries.get(section, ()):
+                self.partials.pop((section, entry_key(entry)), None)
+            for partial in parsed.partial.get(section, ()):
+                self._keep(doc, section, partial)
             seen: set[str] = set()
             for index, entry in parsed.entries.get(section, ()):
                 path: KeyPath = (section, index)
@@ -86,6 +97,16 @@ class Layers:
                 del self.origins[old]
             for position, (index, _) in enumerate(hats):
                 self.origins[("hats", str(position))] = (doc, ("hats", index))
+            for replaced in [k for k in self.partials if k[0] == "hats"]:
+                del self.partials[replaced]
+            for partial in parsed.partial.get("hats", ()):
+                self._keep(doc, "hats", partial)
+
+    def _keep(self, doc: Document, section: str, partial: Partial) -> None:
+        key = partial.entry_id or f"{doc.file}#{partial.index}"
+        if partial.entry_id is not None and (section, key) in self.partials:
+            key = f"{doc.file}#{partial.index}"  # the same id twice in one file: keep both
+        self.partials[(section, key)] = (doc, section, partial)
 
     def catalog(self, files: tuple[str, ...]) -> Catalog:
         s = self.sections

@@ -95,7 +95,7 @@ def _check_contents(
             layers.add(parsed, report)
     catalog = layers.catalog(tuple(f.display for f, _ in contents))
     if whole:
-        check_catalog(catalog, layers.origins, report, layers.broken)
+        check_catalog(catalog, layers.origins, report, layers.broken, layers.partials)
     problems = report.finish()
     if problems:
         return None, problems

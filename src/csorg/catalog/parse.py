@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from csorg.catalog.files import Kind
-from csorg.catalog.report import Parsed, Report
+from csorg.catalog.report import Parsed, Partial, Report
 from csorg.catalog.schema import BusinessModelsFile, RolesFile
 from csorg.errors import CsorgError, Problem, suggestion
 from csorg.text import plural
@@ -110,6 +110,9 @@ def _entries(
     doc = parsed.doc
     valid: list[tuple[int, Any]] = []
     broken = parsed.broken.setdefault(section, set())
+    partial = parsed.partial.setdefault(section, [])
+    # what names an entry across layers: its id (a benchmark: its metric)
+    key = "id" if "id" in {f.name for f in dataclasses.fields(entry_type)} else "metric"
     for index, value in enumerate(values):
         if not report.room(doc.file):
             parsed.whole = False  # the rest waits for a run once these problems are fixed
@@ -123,12 +126,16 @@ def _entries(
                 f"this entry holds {size:,} values; an entry may hold at most {MAX_ENTRY_VALUES:,}",
             )
             entry: Any = _INVALID
+            invalid: frozenset[KeyPath] = frozenset({()})  # too big to look into
         else:
-            entry = _validate(entry_type, value, path, doc, report, parsed.kind)
+            entry, invalid = _validate(entry_type, value, path, doc, report, parsed.kind)
         if entry is _INVALID:
-            entry_id = value.get("id") if isinstance(value, dict) else None
+            entry_id = value.get(key) if isinstance(value, dict) else None
             if isinstance(entry_id, str):
                 broken.add(entry_id)
+            if () not in invalid:
+                named = isinstance(entry_id, str) and (key,) not in invalid
+                partial.append(Partial(index, entry_id if named else None, invalid))
         else:
             valid.append((index, entry))
     return valid
@@ -139,16 +146,18 @@ _INVALID: Any = object()
 
 def _validate(
     target: Any, value: Any, path: KeyPath, doc: Document, report: Report, kind: Kind
-) -> Any:
-    """``value`` (found at ``path``) validated as ``target``, or ``_INVALID`` with its
-    problems reported."""
+) -> tuple[Any, frozenset[KeyPath]]:
+    """``value`` (found at ``path``) validated as ``target``; or ``_INVALID``, with its
+    problems reported, and the paths (within ``value``) the schema rejected."""
     from pydantic import ValidationError
 
     try:
-        return _adapter(target).validate_json(json.dumps(value))
+        return _adapter(target).validate_json(json.dumps(value)), frozenset()
     except ValidationError as exc:
         missing: dict[KeyPath, list[str]] = {}  # one message per mapping, naming every field
+        invalid: set[KeyPath] = set()
         for error in exc.errors(include_url=False):
+            invalid.add(tuple(error["loc"]))
             where = (*path, *error["loc"])
             if error["type"] == "missing":
                 missing.setdefault(where[:-1], []).append(str(where[-1]))
@@ -157,7 +166,7 @@ def _validate(
         for parent, names in missing.items():
             plural = "s are" if len(names) > 1 else " is"
             report.add(doc, parent, f"required field{plural} missing: {', '.join(names)}")
-        return _INVALID
+        return _INVALID, frozenset(invalid)
 
 
 _EXPECTED = {
@@ -198,7 +207,7 @@ def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report
             error_type
         ]
         words = {"gt": "greater than", "ge": "of at least", "le": "of at most"}[bound]
-        message = f"expected a number {words} {ctx[bound]:g}, found {found}"
+        message = f"expected a number {words} {_bound(ctx[bound])}, found {found}"
     elif error_type == "finite_number":
         message = f"expected a finite number, found {found}"
     elif error_type == "too_short":
@@ -218,6 +227,11 @@ def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report
     report.add(doc, path, message)
 
 
+def _bound(value: float) -> str:
+    """A limit as people read it: ``1``, ``0.001``, ``10,000,000``."""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+
+
 def _unknown_field(name: str, fields: list[str]) -> str:
     from csorg.catalog.yamlload import shorten
 
@@ -234,9 +248,12 @@ def _type_message(error_type: str, error: Any, value: Any, written: str | None) 
         if number and written is not None:
             hint = f'; quote it ("{written}") if it is meant as text'
     class_name = (error.get("ctx") or {}).get("class_name")
-    if number and error_type == "dataclass_type" and class_name in ("Figure", "Count", "Share"):
+    if number and error_type == "dataclass_type" and class_name in _NUMBER_CLASSES:
         expected = "a mapping: `value` and its `source` (or `heuristic: true` and a `note`)"
     return f"expected {expected}, found {found}{hint}"
+
+
+_NUMBER_CLASSES = ("Figure", "Count", "Share", "Money")
 
 
 def _boolean_hint(value: Any, written: str | None) -> str:

@@ -93,14 +93,26 @@ class Report:
         )
 
 
+@dataclass(frozen=True)
+class Partial:
+    """An entry that failed its schema. Checks of single values (references, number sources)
+    still look at its parts outside ``invalid``: the paths, within the entry, the schema
+    rejected (a rejected path rules out everything below it)."""
+
+    index: int
+    entry_id: str | None  # when its id is valid
+    invalid: frozenset[KeyPath]
+
+
 @dataclass
 class Parsed:
     """The valid parts of one catalog file.
 
     ``entries`` holds each section's valid entries with their index in the file; ``broken``
     the ids of entries that failed the schema, so that references to them are not reported
-    a second time as unknown. ``whole`` is false when the file as such is unusable (it does
-    not parse, is not a mapping, or its top level is wrong): checks across files then stop.
+    a second time as unknown, and ``partial`` those entries themselves. ``whole`` is false
+    when the file as such is unusable (it does not parse, is not a mapping, or its top level
+    is wrong): checks across files then stop.
     """
 
     kind: Kind
@@ -108,4 +120,5 @@ class Parsed:
     whole: bool = True
     entries: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)
     broken: dict[str, set[str]] = field(default_factory=dict)
+    partial: dict[str, list[Partial]] = field(default_factory=dict)
     hats_given: bool = False

@@ -5,8 +5,14 @@ These are plain frozen dataclasses, so the engine can use them without importing
 forbidden) and ``csorg schema`` prints the JSON Schema pydantic derives from them; the
 attribute docstrings become the schema's descriptions, which editors show on hover.
 
-Every number is a :class:`Figure` or :class:`Count`: a value together with where it comes
-from (a source id) or an explicit ``heuristic: true`` and a note saying why.
+Every number is a :class:`Figure`, :class:`Count`, :class:`Share` or :class:`Money`: a value
+in a sane range (:data:`MIN_FIGURE` to :data:`MAX_FIGURE`, :data:`MAX_COUNT`,
+:data:`MAX_MONEY`) together with where it comes from (a source id) or an explicit
+``heuristic: true`` and a note saying why.
+
+Fields that name an entry of another section carry a :class:`Ref` (``RoleId``, ``SourceIds``,
+...); :mod:`csorg.catalog.checks.references` reports any that names nothing, so a new section
+gets its references checked by declaring them here.
 """
 
 from __future__ import annotations
@@ -17,6 +23,13 @@ from typing import Annotated, Any, Literal
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 ROOT_ROLE = "ceo"  # the top of every org chart
 MAX_SPAN = 12  # hard cap on direct reports, whatever a catalog says
+# The range of catalog numbers: a figure (accounts per seat) or a share below MIN_FIGURE, or
+# any number above its cap, is a typo or an attack (5e-324 accounts per seat overflows the
+# sizing), never a real value.
+MIN_FIGURE = 0.001
+MAX_FIGURE = 10_000_000
+MAX_COUNT = 10_000_000
+MAX_MONEY = 10_000_000_000  # US dollars: ten billion is no account's value nor any seat's book
 
 Touch = Literal["low", "high"]
 TOUCHES: tuple[Touch, ...] = ("low", "high")
@@ -40,9 +53,32 @@ class _Limits:
         return schema
 
 
+class Ref:
+    """Marks an id field as naming an entry of another section (``Ref("role")``: a role id).
+    pydantic ignores it; the reference check reads it from the type hints."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Ref({self.kind!r})"
+
+
 Id = Annotated[str, _Limits(min_length=1, max_length=80, pattern=ID_PATTERN)]
 Text = Annotated[str, _Limits(min_length=1)]
 Ids = tuple[Id, ...]
+RoleId = Annotated[Id, Ref("role")]
+AreaId = Annotated[Id, Ref("area")]
+SourceId = Annotated[Id, Ref("source")]
+StageId = Annotated[Id, Ref("stage")]
+TraitId = Annotated[Id, Ref("trait")]
+ModelId = Annotated[Id, Ref("model")]
+TierId = Annotated[Id, Ref("tier")]
+RoleIds = tuple[RoleId, ...]
+SourceIds = tuple[SourceId, ...]
+StageIds = tuple[StageId, ...]
 
 # strict: YAML's `no` is not a string and `"5"` is not a number; forbid: a misspelt field is
 # an error, not a silently ignored key.
@@ -80,7 +116,7 @@ class Source:
 class _Provenance:
     __pydantic_config__ = _CONFIG
 
-    source: Id | None = None
+    source: SourceId | None = None
     """Id of the source the number comes from; leave empty only with `heuristic: true`."""
     heuristic: bool = False
     """True when no source gives the number and it is csorg's own judgement."""
@@ -92,24 +128,32 @@ class _Provenance:
 class Figure(_Provenance):
     """A number (a ratio or coverage) with its provenance."""
 
-    value: Annotated[float, _Limits(gt=0)]
-    """The number; always positive."""
+    value: Annotated[float, _Limits(ge=MIN_FIGURE, le=MAX_FIGURE)]
+    """The number: at least 0.001 and at most 10,000,000."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class Count(_Provenance):
     """A whole number (a span, threshold or ratio) with its provenance."""
 
-    value: Annotated[int, _Limits(ge=1)]
-    """The number; a whole number of at least 1."""
+    value: Annotated[int, _Limits(ge=1, le=MAX_COUNT)]
+    """The number: a whole number from 1 to 10,000,000."""
 
 
 @dataclass(frozen=True, kw_only=True)
 class Share(_Provenance):
     """A fraction with its provenance."""
 
-    value: Annotated[float, _Limits(gt=0, le=1)]
-    """The fraction: above 0 and at most 1."""
+    value: Annotated[float, _Limits(ge=MIN_FIGURE, le=1)]
+    """The fraction: at least 0.001 and at most 1."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Money(Figure):
+    """An amount in US dollars (annual recurring revenue, contract value) with its provenance."""
+
+    value: Annotated[float, _Limits(ge=1, le=MAX_MONEY)]
+    """The amount in US dollars: at least 1 and at most 10,000,000,000."""
 
 
 Number = Figure | Count | Share
@@ -127,7 +171,7 @@ class Area:
     """Name shown to people."""
     description: Text
     """What the area is responsible for."""
-    sources: Ids = ()
+    sources: SourceIds = ()
     """Ids of the sources that describe the area."""
 
 
@@ -137,7 +181,7 @@ class Difference:
 
     __pydantic_config__ = _CONFIG
 
-    role: Id
+    role: RoleId
     """Id of the other role."""
     note: Text
     """The difference, in a sentence or two."""
@@ -173,7 +217,7 @@ class Ratio:
 
     __pydantic_config__ = _CONFIG
 
-    per: Id
+    per: RoleId
     """Id of the role whose seats this role is sized from (e.g. `csm`)."""
     every: Count
     """How many seats of `per` one seat of this role supports."""
@@ -206,12 +250,13 @@ class DottedLine:
 
     __pydantic_config__ = _CONFIG
 
-    to: Annotated[Ids, _Limits(min_length=1)]
+    to: Annotated[RoleIds, _Limits(min_length=1)]
     """Preferred dotted-line managers, best first; the first one present in an org (other
-    than the role's own manager) is used, else there is no dotted line."""
+    than the role's own manager) is used, else there is no dotted line. Each ranks above the
+    role or beside it (a level no larger than the role's), never below it."""
     why: Text
     """Why the role works for that manager too."""
-    sources: Ids = ()
+    sources: SourceIds = ()
     """Ids of the sources behind it; leave empty for csorg's own reading and say so in `why`."""
 
 
@@ -230,8 +275,9 @@ class Role:
     close_titles: tuple[Text, ...] = ()
     """Titles that sometimes mean this role but often name a different job (an Account
     Manager is often in sales): `audit` asks about them instead of applying them, and
-    `explain` does not resolve them."""
-    area: Id
+    `explain` does not resolve them. A close title belongs to one role and is no role's id,
+    title or alias."""
+    area: AreaId
     """Id of the functional area the role belongs to."""
     level: Annotated[int, _Limits(ge=0)]
     """Rank in the hierarchy: 0 is the CEO, larger numbers are further from the top.
@@ -246,10 +292,10 @@ class Role:
     """How the role differs from the roles it is confused with."""
     variants: tuple[Variant, ...] = ()
     """Titles for variants of the same role, and how they differ."""
-    reports_to: Ids = ()
+    reports_to: RoleIds = ()
     """Preferred managers, best first; the first one present in an org is the manager.
     Empty only for the root of the tree (the CEO)."""
-    joins_teams_of: Ids = ()
+    joins_teams_of: RoleIds = ()
     """In a sized org, seats of this role join the teams of these manager roles when they
     are staffed (an engineer in a pod of CSMs under their Team Lead), before `reports_to`."""
     scope: Scope = "region"
@@ -261,7 +307,8 @@ class Role:
     """Most direct reports one seat of this role should have (never more than 12)."""
     min_span: Count | None = None
     """Fewest direct reports that justify a seat of this manager role in a sized org; with
-    fewer, the role is not staffed yet and the manager above does its job."""
+    fewer, the role is not staffed yet and the manager above does its job. Needs a `span`
+    and is at most that span."""
     per_region_from: Count | None = None
     """In a sized org with regions, a region gets its own seat of this role once its own team
     has this many seats; smaller regions are served by another region's seat."""
@@ -269,7 +316,7 @@ class Role:
     """Dotted-line managers the role also works for."""
     own_reading: bool = False
     """True when no source names the role as such and it is csorg's own reading of them."""
-    sources: Annotated[Ids, _Limits(min_length=1)]
+    sources: Annotated[SourceIds, _Limits(min_length=1)]
     """Ids of the sources the description draws on."""
 
 
@@ -334,7 +381,7 @@ class Segmentation:
     """Segments used when `--segments` is not given; empty means it must be given."""
     tiers: bool = False
     """The segments are the catalog's customer tiers (`tiers`), each with its own coverage."""
-    sources: Ids = ()
+    sources: SourceIds = ()
     """Ids of the sources that describe the segmentation."""
 
 
@@ -344,7 +391,7 @@ class Match:
 
     __pydantic_config__ = _CONFIG
 
-    stage: Ids | None = None
+    stage: StageIds | None = None
     """Stage ids the model is for."""
     touch: tuple[Touch, ...] | None = None
     """Touch models the model is for."""
@@ -358,7 +405,7 @@ class ModelRole:
 
     __pydantic_config__ = _CONFIG
 
-    role: Id
+    role: RoleId
     """Id of the role."""
     optional: bool = False
     """Optional roles are marked as such and left out with `--no-optional`."""
@@ -377,7 +424,7 @@ class Caveat:
 
     text: Text
     """The disagreement and what csorg does about it, in a sentence or two."""
-    sources: Annotated[Ids, _Limits(min_length=1)]
+    sources: Annotated[SourceIds, _Limits(min_length=1)]
     """The sources on each side."""
 
 
@@ -401,7 +448,7 @@ class BusinessModel:
     """Where the structure's source and the benchmarks disagree; shown with sized orgs."""
     own_reading: bool = False
     """True when no source gives the structure as such and it is csorg's own reading of them."""
-    sources: Annotated[Ids, _Limits(min_length=1)]
+    sources: Annotated[SourceIds, _Limits(min_length=1)]
     """Ids of the sources the structure comes from."""
 
 
@@ -411,7 +458,7 @@ class RoleCount:
 
     __pydantic_config__ = _CONFIG
 
-    role: Id
+    role: RoleId
     """Id of the role counted."""
     at_least: Count
     """The rule applies from this many seats."""
@@ -423,7 +470,7 @@ class TierCount:
 
     __pydantic_config__ = _CONFIG
 
-    tier: Id
+    tier: TierId
     """Id of the tier counted."""
     at_least: Count
     """The rule applies from this many accounts in the tier."""
@@ -435,15 +482,15 @@ class Condition:
 
     __pydantic_config__ = _CONFIG
 
-    stage: Ids | None = None
+    stage: StageIds | None = None
     """Stage ids."""
     touch: tuple[Touch, ...] | None = None
     """Touch models."""
     plg: bool | None = None
     """With (true) or without (false) `--plg`."""
-    model: Ids | None = None
+    model: tuple[ModelId, ...] | None = None
     """Business model ids."""
-    traits: Ids | None = None
+    traits: tuple[TraitId, ...] | None = None
     """Trait ids that must all be given with `--trait`."""
     min_customers: Count | None = None
     """At least this many accounts (`--customers`)."""
@@ -469,9 +516,9 @@ class Rule:
     """When the rule applies."""
     add: tuple[ModelRole, ...] = ()
     """Roles the rule adds."""
-    remove: Ids = ()
+    remove: RoleIds = ()
     """Roles the rule takes out (their work passes to the roles that remain)."""
-    sources: Ids = ()
+    sources: SourceIds = ()
     """Ids of the sources behind the rule."""
 
 
@@ -481,9 +528,9 @@ class Hat:
 
     __pydantic_config__ = _CONFIG
 
-    role: Id
+    role: RoleId
     """Id of the role whose seats go."""
-    into: Annotated[Ids, _Limits(min_length=1)]
+    into: Annotated[RoleIds, _Limits(min_length=1)]
     """Roles that can take the work on, best first; the first one present does."""
     last_resort: bool = False
     """Apply only after coverage seats (CSMs) have been cut to the minimum."""
@@ -523,17 +570,17 @@ class Tier:
     coverage: CoverageModel
     """`named`: each account has its own CSM; `pooled`: a team of CSMs shares the accounts;
     `digital`: one-to-many programmes run by digital success."""
-    served_by: Annotated[Ids, _Limits(min_length=1)]
+    served_by: Annotated[RoleIds, _Limits(min_length=1)]
     """Roles that serve the tier, best first; the first one present and staffed does."""
     accounts_per_seat: Figure
     """Accounts of this tier one seat covers."""
-    arr_per_seat: Figure | None = None
+    arr_per_seat: Money | None = None
     """Annual recurring revenue of this tier one seat covers; with `--arr`, seats follow the
     larger of the two needs."""
-    typical_acv: Figure
+    typical_acv: Money
     """Annual contract value of a typical account of the tier, in US dollars; splits ARR over
     tiers and turns ARR into accounts when only ARR is given."""
-    sources: Ids = ()
+    sources: SourceIds = ()
     """Ids of the sources that describe the tier."""
 
 
@@ -543,7 +590,7 @@ class TierShare:
 
     __pydantic_config__ = _CONFIG
 
-    tier: Id
+    tier: TierId
     """Id of the tier."""
     share: Share
     """Fraction of all accounts in the tier."""
@@ -555,13 +602,13 @@ class MixMatch:
 
     __pydantic_config__ = _CONFIG
 
-    stage: Ids | None = None
+    stage: StageIds | None = None
     """Stage ids."""
     touch: tuple[Touch, ...] | None = None
     """Touch models."""
     plg: bool | None = None
     """With (true) or without (false) `--plg`."""
-    model: Ids | None = None
+    model: tuple[ModelId, ...] | None = None
     """Business model ids."""
 
 
