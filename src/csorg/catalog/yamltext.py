@@ -165,11 +165,15 @@ def _tab(lines: Lines, problem: int, context: int | None) -> str:
 
 
 def _odd_break(lines: Lines, problem: int, context: int | None) -> str:
-    line, _, _ = _line_of(lines, problem)
-    near = [lines.of(context)[0]] if context is not None else []
-    for number in dict.fromkeys([*near, line, *_lines_above(lines, line, 1)]):
+    """A line break only YAML sees: before the error on its line, else on the line libyaml
+    names as the context, else on the line above."""
+    line, text, column = _line_of(lines, problem)
+    candidates = [(line, text[:column])]
+    for number in (*([lines.of(context)[0]] if context is not None else []), line - 1):
+        candidates.append((number, lines.line_text(number)))
+    for number, written in candidates:
         for char in _YAML_ONLY_BREAKS:
-            if char in lines.line_text(number):
+            if char in written:
                 return (
                     f"line {number} holds U+{ord(char):04X}, which YAML reads as a line "
                     "break: remove it, or quote the text around it"
