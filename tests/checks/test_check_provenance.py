@@ -84,15 +84,25 @@ CASES: dict[str, tuple[str | None, str | None, Found]] = {
         None,
         [(R, 2, "roles[x].span", NEEDS)],
     ),
-    "a number whose value the schema rejected still needs a source": (
+    "a number the schema rejected is left to the schema": (
         "roles:\n" + role("x", span="{value: 0}"),
         None,
-        [(R, 2, "roles[x].span", NEEDS)],
+        [],
     ),
-    "a number whose provenance the schema rejected is left to the schema": (
+    "a misspelt source is left to the schema": (
+        "roles:\n" + role("x", span="{value: 5, sorce: handbook}"),
+        None,
+        [],
+    ),
+    "a provenance the schema rejected is left to the schema": (
         "roles:\n" + role("x", span="{value: 5, heuristic: 'yes', note: n}"),
         None,
         [],
+    ),
+    "a sound number beside a rejected one": (
+        "roles:\n" + role("x", span="{value: 0}", min_span="{value: 2}"),
+        None,
+        [(R, 2, "roles[x].min_span", NEEDS)],
     ),
     "a bare number is left to the schema": ("roles:\n" + role("x", span="5"), None, []),
 }

@@ -204,7 +204,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, builder: _Builder, lines: Lines) ->
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return CsorgError.at(file, f"YAML syntax error: {exc.problem or 'invalid YAML'}")
-    deep = nesting_past(lines.text, builder.read_to, mark.index, len(builder.stack), MAX_DEPTH)
+    depth = len(builder.tree.stack)
+    deep = nesting_past(lines.text, builder.read_to, mark.index, depth, MAX_DEPTH)
     if deep is not None:
         line, column = lines.of(deep)
         return CsorgError.at(file, _too_deep(), line=line, column=column)
@@ -264,34 +265,21 @@ class _Frame:
         self.text = 0
         self.height = 1
         self.key: str | None = None  # a mapping's key waiting for its value
-        self.key_lines: dict[str, int] = {}
+        self.key_lines: dict[str, int] = {}  # key -> where it is (a character index)
         self.dropped = False  # under an unsupported tag: read to the end, then left out
 
 
-class _Builder:
-    """Builds plain data from libyaml's events, one loop and an explicit stack.
+class _Problems:
+    """Problems found while reading one file. They are named by field only when the file is
+    finished, once every entry's id is known; past :data:`MAX_PROBLEMS` they are counted."""
 
-    The loop is the hot path for large catalogs, so scalars are handled inline and paths
-    (tuples naming where a value is) are only built when positions are asked for or a
-    problem has to name its field.
-    """
-
-    def __init__(self, file: str, locate: bool, lines: Lines) -> None:
-        self.document = Document(file=file, data=None)
-        self.locate = locate
+    def __init__(self, document: Document, lines: Lines) -> None:
+        self.document = document
         self.at = lines.at  # a mark's line and column, as editors count them
-        self.read_to = 0  # where the last event read ended (a syntax error lies beyond)
-        self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # value, nodes, text, height
-        self.nodes = 0
-        self.text = 0
-        self.documents = 0
         self.pending: list[tuple[Any, str, KeyPath | None]] = []
         self.dropped = 0
 
-    # -- helpers -----------------------------------------------------------------------
-
-    def problem(self, mark: Any, message: str, path: KeyPath | None = None) -> None:
+    def add(self, mark: Any, message: str, path: KeyPath | None = None) -> None:
         if path is not None:
             self.document.flagged.add(path)
         if len(self.pending) >= MAX_PROBLEMS:
@@ -299,8 +287,12 @@ class _Builder:
             return
         self.pending.append((mark, message, path))
 
-    def finish(self) -> Document:
-        """The document, its problems named by field now that every entry's id is known."""
+    def fatal(self, mark: Any, message: str) -> CsorgError:
+        """The error that ends the reading of the file."""
+        line, column = self.at(mark) if mark else (None, None)
+        return CsorgError.at(self.document.file, message, line=line, column=column)
+
+    def finish(self) -> None:
         doc = self.document
         for mark, message, path in self.pending:
             line, column = self.at(mark) if mark else (None, None)
@@ -314,28 +306,38 @@ class _Builder:
                 )
             )
         doc.dropped = self.dropped
-        return doc
 
-    def fatal(self, mark: Any, message: str) -> CsorgError:
-        line, column = self.at(mark) if mark else (None, None)
-        return CsorgError.at(self.document.file, message, line=line, column=column)
+
+class _Tree:
+    """The data being built: the lists and mappings still open (an explicit stack), the
+    anchors, and what everything read so far costs once expanded, against the limits."""
+
+    def __init__(self, document: Document, problems: _Problems, locate: bool, lines: Lines):
+        self.document = document
+        self.problems = problems
+        self.locate = locate
+        self.at = lines.at
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int, int, int]] = {}  # value, nodes, text, height
+        self.nodes = 0
+        self.text = 0
 
     def limits(self, mark: Any, height: int = 0) -> None:
         """Raise when the values, text or depth read so far pass their limit."""
         if self.nodes > MAX_NODES:
-            raise self.fatal(
+            raise self.problems.fatal(
                 mark,
                 f"more than {MAX_NODES:,} values (counting each use of an alias): "
                 "the file is too large or an alias expands without bound",
             )
         if self.text > MAX_TEXT:
-            raise self.fatal(
+            raise self.problems.fatal(
                 mark,
                 f"more than {MAX_TEXT:,} characters of text (counting each use of an alias): "
                 "an alias expands without bound",
             )
         if len(self.stack) + height > MAX_DEPTH:
-            raise self.fatal(mark, _too_deep())
+            raise self.problems.fatal(mark, _too_deep())
 
     def next_path(self) -> KeyPath:
         """The path of the value about to start (never a mapping key)."""
@@ -348,6 +350,9 @@ class _Builder:
 
     def expects_key(self) -> bool:
         return bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
+
+    def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
+        self.document.values[path] = Position(*self.at(mark), text)
 
     def place(self, value: Any, nodes: int, text: int, height: int, anchor: str | None) -> None:
         if anchor is not None:
@@ -366,27 +371,97 @@ class _Builder:
         else:
             top.container.append(value)  # type: ignore[union-attr]
 
-    def record(self, path: KeyPath, mark: Any, text: str | None = None) -> None:
-        self.document.values[path] = Position(*self.at(mark), text)
+    def open(self, event: Any) -> None:
+        """A list or mapping starts."""
+        mark: Any = event.start_mark
+        if self.expects_key():
+            raise self.problems.fatal(
+                mark, "a mapping key must be plain text, not a list or mapping"
+            )
+        path = self.next_path()
+        self.nodes += 1
+        self.limits(mark, height=1)
+        is_map = event.__class__ is yaml.MappingStartEvent
+        if self.locate:
+            self.record(path, mark)
+        container: dict[str, Any] | list[Any] = {} if is_map else []
+        self.stack.append(_Frame(container, path, event.anchor))
+        if event.tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
+            self.problems.add(mark, _unsupported(event.tag), path)
+            self.stack[-1].dropped = True
 
-    # -- events ------------------------------------------------------------------------
+    def close(self) -> None:
+        """The innermost list or mapping ends."""
+        frame = self.stack.pop()
+        if len(frame.path) == _ENTRY_DEPTH:
+            self.document.sizes[frame.path] = frame.nodes
+        value = None if frame.dropped else frame.container
+        self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
+
+    def alias(self, event: Any) -> None:
+        """An alias: the anchored value again, costing what it cost the first time."""
+        mark: Any = event.start_mark
+        if self.expects_key():
+            raise self.problems.fatal(mark, "an alias cannot be used as a mapping key")
+        path = self.next_path()
+        name = event.anchor or ""
+        if name not in self.anchors:
+            if any(frame.anchor == name for frame in self.stack):
+                raise self.problems.fatal(
+                    mark, f"alias *{shorten(name)} refers to the value that contains it"
+                )
+            raise self.problems.fatal(
+                mark, f"alias *{shorten(name)} names no anchor defined before it"
+            )
+        value, nodes, text, height = self.anchors[name]
+        self.nodes += nodes
+        self.text += text
+        self.limits(mark, height)
+        if len(path) == _ENTRY_DEPTH:
+            self.document.sizes[path] = nodes
+        if self.locate:
+            self.record(path, mark)
+        self.place(value, nodes, text, height, None)
+
+
+class _Builder:
+    """Builds plain data from libyaml's events, one loop over them.
+
+    The loop is the hot path for large catalogs, so scalars are handled inline and paths
+    (tuples naming where a value is) are only built when positions are asked for or a
+    problem has to name its field.
+    """
+
+    def __init__(self, file: str, locate: bool, lines: Lines) -> None:
+        self.document = Document(file=file, data=None)
+        self.lines = lines
+        self.problems = _Problems(self.document, lines)
+        self.tree = _Tree(self.document, self.problems, locate, lines)
+        self.read_to = 0  # where the last event read ended (a syntax error lies beyond)
+        self.documents = 0
+
+    def finish(self) -> Document:
+        """The document, its problems named by field now that every entry's id is known."""
+        self.problems.finish()
+        return self.document
 
     def run(self, events: Iterator[Any]) -> None:
         scalar_event = yaml.ScalarEvent
         starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
         ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-        stack = self.stack
-        locate = self.locate
+        tree = self.tree
+        stack = tree.stack
+        locate = tree.locate
         event = None
         try:
             for event in events:
                 kind = event.__class__
                 if kind is scalar_event:
                     value = event.value
-                    self.nodes += 1
-                    self.text += len(value)
-                    if self.nodes > MAX_NODES or self.text > MAX_TEXT:
-                        self.limits(event.start_mark)
+                    tree.nodes += 1
+                    tree.text += len(value)
+                    if tree.nodes > MAX_NODES or tree.text > MAX_TEXT:
+                        tree.limits(event.start_mark)
                     top = stack[-1] if stack else None
                     if top is not None and top.is_map and top.key is None:
                         self.key(event, top)
@@ -396,13 +471,15 @@ class _Builder:
                     if event.tag is None and (event.style or _resolve(value) == _STR):
                         result: Any = value  # quoted, block or plain text
                     else:
-                        result = self.construct(event)
+                        result, trouble = _scalar(event)
+                        if trouble:
+                            self.problems.add(event.start_mark, trouble, tree.next_path())
                     if locate:
-                        self.record(
-                            self.next_path(), event.start_mark, None if event.style else value
+                        tree.record(
+                            tree.next_path(), event.start_mark, None if event.style else value
                         )
                     if event.anchor is not None:
-                        self.anchors[event.anchor] = (result, 1, len(value), 0)
+                        tree.anchors[event.anchor] = (result, 1, len(value), 0)
                     if top is None:
                         self.document.data = result
                         continue
@@ -414,19 +491,15 @@ class _Builder:
                     else:
                         top.container.append(result)  # type: ignore[union-attr]
                 elif kind in starts:
-                    self.start(event)
+                    tree.open(event)
                 elif kind in ends:
-                    frame = stack.pop()
-                    if len(frame.path) == _ENTRY_DEPTH:
-                        self.document.sizes[frame.path] = frame.nodes
-                    value = None if frame.dropped else frame.container
-                    self.place(value, frame.nodes, frame.text, frame.height, frame.anchor)
+                    tree.close()
                 elif kind is yaml.AliasEvent:
-                    self.alias(event)
+                    tree.alias(event)
                 elif kind is yaml.DocumentStartEvent:
                     self.documents += 1
                     if self.documents > 1:
-                        raise self.fatal(
+                        raise self.problems.fatal(
                             event.start_mark,
                             "more than one YAML document ('---'); a catalog file holds exactly one",
                         )
@@ -437,104 +510,63 @@ class _Builder:
         if self.documents == 0:
             raise CsorgError.at(self.document.file, "file is empty", line=1, column=1)
 
-    def start(self, event: Any) -> None:
-        mark: Any = event.start_mark
-        if self.expects_key():
-            raise self.fatal(mark, "a mapping key must be plain text, not a list or mapping")
-        path = self.next_path()
-        self.nodes += 1
-        self.limits(mark, height=1)
-        is_map = event.__class__ is yaml.MappingStartEvent
-        if self.locate:
-            self.record(path, mark)
-        container: dict[str, Any] | list[Any] = {} if is_map else []
-        self.stack.append(_Frame(container, path, event.anchor))
-        if event.tag not in (None, "!", _TAG + ("map" if is_map else "seq")):
-            self.problem(mark, _unsupported(event.tag), path)
-            self.stack[-1].dropped = True
-
     def key(self, event: Any, top: _Frame) -> None:
         key = event.value
         top.nodes += 1  # keys are expanded with their mapping too
         top.text += len(key)
         mark: Any = event.start_mark
         if event.tag not in (None, "!", _STR):
-            self.problem(mark, f"{_unsupported(event.tag)} on a key", top.path)
+            self.problems.add(mark, f"{_unsupported(event.tag)} on a key", top.path)
         if key == "<<" and not event.style:
             self.document.flagged.add((*top.path, key))
-            self.problem(
+            self.problems.add(
                 mark, "merge keys ('<<') are not supported; write the fields out", top.path
             )
-        if self.locate:
-            self.document.keys[(*top.path, key)] = Position(*self.at(mark), key)
+        if self.tree.locate:
+            self.document.keys[(*top.path, key)] = Position(*self.lines.at(mark), key)
         if key in top.key_lines:
-            self.problem(
+            self.problems.add(
                 mark,
-                f"duplicate key {shorten(key)!r} (first given on line {top.key_lines[key]}); "
+                f"duplicate key {shorten(key)!r} (first given on line "
+                f"{self.lines.of(top.key_lines[key])[0]}); "
                 "YAML keeps only one of them",
                 (*top.path, key),
             )
         else:
-            top.key_lines[key] = self.at(mark)[0]
+            top.key_lines[key] = mark.index
         top.key = key
 
-    def alias(self, event: Any) -> None:
-        mark: Any = event.start_mark
-        if self.expects_key():
-            raise self.fatal(mark, "an alias cannot be used as a mapping key")
-        path = self.next_path()
-        name = event.anchor or ""
-        if name not in self.anchors:
-            if any(frame.anchor == name for frame in self.stack):
-                raise self.fatal(
-                    mark, f"alias *{shorten(name)} refers to the value that contains it"
-                )
-            raise self.fatal(mark, f"alias *{shorten(name)} names no anchor defined before it")
-        value, nodes, text, height = self.anchors[name]
-        self.nodes += nodes
-        self.text += text
-        self.limits(mark, height)
-        if len(path) == _ENTRY_DEPTH:
-            self.document.sizes[path] = nodes
-        if self.locate:
-            self.record(path, mark)
-        self.place(value, nodes, text, height, None)
 
-    def construct(self, event: Any) -> Any:
-        """A scalar that is not plain text: typed, or explicitly tagged."""
-        value = event.value
-        tag = event.tag
-        if tag in (None, "!"):
-            tag = _resolve(value) if event.implicit[0] else _STR
-        if tag == _STR or tag == _TAG + "timestamp":
-            return value
-        if (  # plain decimal, the common case; a leading 0 is octal in YAML 1.1
-            tag == _INT
-            and len(value) < 19
-            and value.isascii()
-            and value.isdigit()
-            and (value[0] != "0" or value == "0")
-        ):
-            return int(value)
-        if tag not in _SCALAR_TAGS:
-            self.problem(event.start_mark, _unsupported(tag), self.next_path())
-            return None
-        node = yaml.ScalarNode(tag, value)
-        try:
-            if tag == _TAG + "null":
-                return None
-            if tag == _TAG + "bool":
-                return _CONSTRUCTOR.construct_yaml_bool(node)
-            if tag == _INT:
-                return _CONSTRUCTOR.construct_yaml_int(node)
-            return _CONSTRUCTOR.construct_yaml_float(node)
-        except (ValueError, KeyError, yaml.YAMLError):
-            self.problem(
-                event.start_mark,
-                f"{shorten(value)!r} is not a valid {tag[len(_TAG) :]}",
-                self.next_path(),
-            )
-            return None
+def _scalar(event: Any) -> tuple[Any, str | None]:
+    """A scalar that is not plain text, typed or explicitly tagged; or None and the problem
+    with it."""
+    value = event.value
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = _resolve(value) if event.implicit[0] else _STR
+    if tag == _STR or tag == _TAG + "timestamp":
+        return value, None
+    if (  # plain decimal, the common case; a leading 0 is octal in YAML 1.1
+        tag == _INT
+        and len(value) < 19
+        and value.isascii()
+        and value.isdigit()
+        and (value[0] != "0" or value == "0")
+    ):
+        return int(value), None
+    if tag not in _SCALAR_TAGS:
+        return None, _unsupported(tag)
+    node = yaml.ScalarNode(tag, value)
+    try:
+        if tag == _TAG + "null":
+            return None, None
+        if tag == _TAG + "bool":
+            return _CONSTRUCTOR.construct_yaml_bool(node), None
+        if tag == _INT:
+            return _CONSTRUCTOR.construct_yaml_int(node), None
+        return _CONSTRUCTOR.construct_yaml_float(node), None
+    except (ValueError, KeyError, yaml.YAMLError):
+        return None, f"{shorten(value)!r} is not a valid {tag[len(_TAG) :]}"
 
 
 def _unsupported(tag: str) -> str:

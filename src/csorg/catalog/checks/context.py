@@ -76,6 +76,7 @@ class Context:
         self.rank = {file: i for i, file in enumerate(catalog.files)}
         self.suggestions: dict[tuple[str, str], str] = {}
         self._contents: list[tuple[Written, Found]] | None = None
+        self._ids: dict[str, tuple[dict[str, Any], set[str]]] = {}  # kind -> ids it may name
 
     # -- reporting ---------------------------------------------------------------------
 
@@ -112,9 +113,14 @@ class Context:
     def known(self, kind: str, value: str) -> bool:
         """Whether an id names an entry: one in the catalog, or one that failed its schema
         (reported already, so not reported again as unknown)."""
-        section = SECTION_OF[kind]
-        sections: dict[str, Any] = getattr(self.catalog, section)
-        return value in sections or value in self.broken.get(section, ())
+        ids = self._ids.get(kind)
+        if ids is None:
+            section = SECTION_OF[kind]
+            ids = self._ids[kind] = (
+                getattr(self.catalog, section),
+                self.broken.get(section, set()),
+            )
+        return value in ids[0] or value in ids[1]
 
     def unknown(self, kind: str, value: str) -> str:
         """The message for an id that names nothing, with a "did you mean"."""

@@ -17,8 +17,6 @@ ID = "references"
 
 def check(ctx: Context) -> None:
     for written, found in ctx.contents():
-        for reference in found.references:
-            if not ctx.known(reference.kind, reference.value):
-                ctx.problem_in(
-                    written, reference.path, ctx.unknown(reference.kind, reference.value)
-                )
+        for path, kind, value in found.references:
+            if not ctx.known(kind, value):
+                ctx.problem_in(written, path, ctx.unknown(kind, value))

@@ -16,7 +16,7 @@ import dataclasses
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, Union
+from typing import TYPE_CHECKING, Annotated, Any, Union
 
 from csorg.catalog import schema
 
@@ -26,21 +26,20 @@ if TYPE_CHECKING:
 _NUMBERS = (schema.Figure, schema.Count, schema.Share)
 
 
-class Reference(NamedTuple):
-    path: KeyPath  # within the entry
-    kind: str  # "role", "source", ... (see Ref)
-    value: str
-
-
-class Number(NamedTuple):
-    path: KeyPath  # within the entry
-    data: dict[str, Any]  # as written: value, source, heuristic, note
+# (path within the entry, kind of entry named ("role", "source", ...; see Ref), id)
+Reference = tuple["KeyPath", str, str]
+# (path within the entry, the number's mapping as written: value, source, heuristic, note)
+Number = tuple["KeyPath", dict[str, Any]]
 
 
 @dataclass
 class Found:
     references: list[Reference] = field(default_factory=list)
     numbers: list[Number] = field(default_factory=list)
+
+
+# The walk runs over every entry of every catalog: plain tuples, and no look-up in
+# ``invalid`` when the entry is valid (``invalid`` is then empty).
 
 
 class _Ref:
@@ -51,7 +50,7 @@ class _Ref:
 
     def visit(self, value: Any, path: KeyPath, invalid: frozenset[KeyPath], out: Found) -> None:
         if isinstance(value, str):
-            out.references.append(Reference(path, self.kind, value))
+            out.references.append((path, self.kind, value))
 
 
 class _Items:
@@ -61,11 +60,21 @@ class _Items:
         self.item = item
 
     def visit(self, value: Any, path: KeyPath, invalid: frozenset[KeyPath], out: Found) -> None:
-        if isinstance(value, list):
-            for index, item in enumerate(value):
+        if not isinstance(value, list):
+            return
+        item = self.item
+        if isinstance(item, _Ref):  # a list of ids, the common case
+            kind = item.kind
+            references = out.references
+            for index, element in enumerate(value):
                 where = (*path, index)
-                if where not in invalid:
-                    self.item.visit(item, where, invalid, out)
+                if isinstance(element, str) and not (invalid and where in invalid):
+                    references.append((where, kind, element))
+            return
+        for index, element in enumerate(value):
+            where = (*path, index)
+            if not (invalid and where in invalid):
+                item.visit(element, where, invalid, out)
 
 
 class _Fields:
@@ -79,12 +88,12 @@ class _Fields:
         if not isinstance(value, dict):
             return
         if self.number:
-            out.numbers.append(Number(path, value))
+            out.numbers.append((path, value))
         for name, node in self.fields:
             item = value.get(name)
             if item is not None:
                 where = (*path, name)
-                if where not in invalid:
+                if not (invalid and where in invalid):
                     node.visit(item, where, invalid, out)
 
 
