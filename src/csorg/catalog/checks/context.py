@@ -75,7 +75,6 @@ class Context:
         self.partials = partials or {}
         self.rank = {file: i for i, file in enumerate(catalog.files)}
         self.suggestions: dict[tuple[str, str], str] = {}
-        self._contents: list[tuple[Written, Found]] | None = None
         self._ids: dict[str, tuple[dict[str, Any], set[str]]] = {}  # kind -> ids it may name
 
     # -- reporting ---------------------------------------------------------------------
@@ -145,8 +144,8 @@ class Context:
         for doc, section, partial in self.partials.values():
             yield Written(section, doc, (section, partial.index), partial.invalid)
 
-    def contents(self) -> list[tuple[Written, Found]]:
-        """The ids and numbers every entry gives as written (walked once, shared)."""
-        if self._contents is None:
-            self._contents = [(w, walk(w.section, w.data, w.invalid)) for w in self.written()]
-        return self._contents
+    def contents(self) -> Iterator[tuple[Written, Found]]:
+        """The ids and numbers each entry gives as written, one entry at a time (kept for
+        no longer: on a large catalog they take megabytes)."""
+        for written in self.written():
+            yield written, walk(written.section, written.data, written.invalid)
