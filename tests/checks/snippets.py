@@ -9,11 +9,10 @@ entry per line, filling in the required fields a case does not care about.
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import ModuleType
 
 from csorg.catalog.checks import check_catalog
-from csorg.catalog.files import CatalogFile, Kind
+from csorg.catalog.files import Kind
 from csorg.catalog.layering import Layers
 from csorg.catalog.parse import parse_file
 from csorg.catalog.report import Report
@@ -113,8 +112,8 @@ def problems(
     catalog = layers.catalog(tuple(display for _, display, _ in contents))
     report = Report(sources=parsing.sources)
     kwargs = {"checks": tuple(checks)} if checks else {}
-    check_catalog(catalog, layers.origins, report, layers.broken, layers.partials, **kwargs)  # type: ignore[arg-type]
-    return sorted((p.file, p.line, p.field, p.message) for p in report.finish())  # type: ignore[arg-type]
+    check_catalog(catalog, layers.origins, report, layers.broken, layers.partials, **kwargs)
+    return sorted((p.file, p.line, p.field, p.message) for p in report.finish())
 
 
 def schema_problems(roles: str | None = None, models: str | None = None) -> Found:
@@ -122,9 +121,5 @@ def schema_problems(roles: str | None = None, models: str | None = None) -> Foun
     parsing = Report()
     for kind, text in (("roles", roles), ("business-models", models)):
         if text is not None:
-            parse_file(kind, text, SNIPPET_FILES[kind], parsing)  # type: ignore[arg-type]
+            parse_file(kind, text, SNIPPET_FILES[kind], parsing)
     return [(p.file, p.line, p.field, p.message) for p in parsing.finish()]
-
-
-def catalog_file(kind: Kind, folder: Path) -> CatalogFile:
-    return CatalogFile(kind, folder / SNIPPET_FILES[kind], SNIPPET_FILES[kind])

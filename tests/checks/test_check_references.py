@@ -162,7 +162,7 @@ def test_broken_entries_keep_their_schema_problems() -> None:
 
 def _files(*texts: tuple[str, str, str]) -> list[tuple[CatalogFile, str]]:
     kinds = {"roles.yaml": "roles", "business_models.yaml": "business-models"}
-    return [(CatalogFile(kinds[name], Path(name), f"{d}/{name}"), t) for d, name, t in texts]  # type: ignore[arg-type]
+    return [(CatalogFile(kinds[name], Path(name), f"{d}/{name}"), t) for d, name, t in texts]
 
 
 def test_a_broken_entry_replaced_by_a_later_layer_is_not_looked_into() -> None:
