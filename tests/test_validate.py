@@ -392,6 +392,20 @@ def test_top_level_problems(tmp_path: Path, run: RunCli) -> None:
     ]
 
 
+def test_a_list_of_invalid_items_is_not_also_too_short(tmp_path: Path, run: RunCli) -> None:
+    """pydantic counts only the valid items of a list with a minimum length; csorg reports the
+    items, not a list "too short" with as many items as it needs."""
+    (tmp_path / "roles.yaml").write_text(
+        (VALID / "extra-role" / "roles.yaml")
+        .read_text()
+        .replace("sources: [churnzero-2023]", "sources: [Churnzero 2023]")
+    )
+    result = run("validate", str(tmp_path), "--format", "json")
+    assert [(e["field"], e["message"][:12]) for e in result.json()["errors"]] == [
+        ("roles[onboarding-lead].sources[0]", "expected an ")
+    ]
+
+
 def test_schema_kind_is_checked(run: RunCli) -> None:
     assert run("schema", "models").exit_code == 2
 

@@ -22,7 +22,14 @@ CASES: dict[str, tuple[str, Found]] = {
     ),
     "coverage without accounts per seat": (
         "roles:\n" + role("x", headcount="{basis: coverage}"),
-        [(R, 2, "roles[x].headcount", "basis `coverage` needs accounts_per_seat")],
+        [
+            (
+                R,
+                2,
+                "roles[x].headcount",
+                "basis `coverage` needs accounts_per_seat, or a tier served by this role",
+            )
+        ],
     ),
     "ratio without a ratio": (
         "roles:\n" + role("x", headcount="{basis: ratio}"),
@@ -61,3 +68,13 @@ CASES: dict[str, tuple[str, Found]] = {
 def test_headcount(case: str) -> None:
     snippet, expected = CASES[case]
     assert problems(headcount, roles=snippet) == expected
+
+
+def test_coverage_from_the_tier_a_role_serves() -> None:
+    roles = "roles:\n" + role("x", headcount="{basis: coverage}")
+    tier = (
+        "tiers:\n  - {id: big, name: Big, description: d, coverage: named, served_by: [csm, x],\n"
+        "     accounts_per_seat: {value: 10, source: handbook},\n"
+        "     typical_acv: {value: 90000, source: handbook}}\n"
+    )
+    assert problems(headcount, roles=roles, models=tier) == []

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 
 from csorg.catalog.checks import provenance
-from snippets import Found, model, problems, role
+from snippets import Found, problems, role
 
 R = "roles.yaml"
 M = "business_models.yaml"
+GUESS = "{tier: big, share: {value: 1, heuristic: true}}"
 NEEDS = "every number needs a `source` or `heuristic: true` with a `note` saying why"
 
 CASES: dict[str, tuple[str | None, str | None, Found]] = {
@@ -61,22 +62,40 @@ CASES: dict[str, tuple[str | None, str | None, Found]] = {
             (R, 2, "roles[x].headcount.accounts_per_seat.low", NEEDS),
         ],
     ),
-    "numbers of stages, models and rules": (
+    "numbers of stages, rules, tiers and benchmarks": (
         None,
         "stages:\n"
         "  - {id: tiny, name: Tiny, description: d, max_employees: {value: 10}}\n"
-        "models:\n"
-        + model(
-            "m",
-            roles="[{role: head}, {role: csm}, {role: ops}]",
-            accounts="[{role: csm, share: {value: 0.5}}]",
-        )
-        + "rules:\n"
-        "  - {id: r, why: w, when: {min_customers: {value: 10}}, add: [{role: ops}]}\n",
+        "rules:\n"
+        "  - {id: r, why: w, when: {min_customers: {value: 10}}, add: [{role: ops}]}\n"
+        "tiers:\n"
+        "  - {id: big, name: Big, description: d, coverage: named, served_by: [csm],\n"
+        "     accounts_per_seat: {value: 10}, typical_acv: {value: 90000, source: handbook}}\n"
+        "benchmarks:\n"
+        "  - {metric: accounts-per-csm, low: {value: 8, heuristic: true}}\n",
         [
             (M, 2, "stages[tiny].max_employees", NEEDS),
-            (M, 4, "models[m].accounts[0].share", NEEDS),
-            (M, 6, "rules[r].when.min_customers", NEEDS),
+            (M, 4, "rules[r].when.min_customers", NEEDS),
+            (M, 7, "tiers[big].accounts_per_seat", NEEDS),
+            (M, 9, "benchmarks[0].low.note", "a heuristic needs a `note` saying why"),
+        ],
+    ),
+    "a tier mix's note speaks for its heuristic shares": (
+        None,
+        "tiers:\n"
+        "  - {id: big, name: Big, description: d, coverage: named, served_by: [csm],\n"
+        "     accounts_per_seat: {value: 10, source: handbook},\n"
+        "     typical_acv: {value: 90000, source: handbook}}\n"
+        "tier_mixes:\n"
+        f"  - {{id: all-big, name: All big, shares: [{GUESS}], note: Every account is big.}}\n"
+        f"  - {{id: no-note, name: No note, shares: [{GUESS}]}}\n",
+        [
+            (
+                M,
+                7,
+                "tier_mixes[no-note].shares[0].share.note",
+                "a heuristic needs a `note` saying why",
+            )
         ],
     ),
     "a number in an entry that failed its schema": (

@@ -93,6 +93,45 @@ CASES: dict[str, tuple[str | None, str | None, Found]] = {
             (M, 10, "hats[0].role", "unknown role 'cssm' (did you mean 'csm'?)"),
         ],
     ),
+    "every reference of tiers, tier mixes, caveats and teams": (
+        "roles:\n" + role("x", joins_teams_of="[hed]"),
+        "tiers:\n"
+        "  - {id: big, name: Big, description: d, coverage: named, served_by: [cms],\n"
+        "     accounts_per_seat: {value: 10, source: handbok},\n"
+        "     typical_acv: {value: 90000, source: handbook}, sources: [gone]}\n"
+        "tier_mixes:\n"
+        "  - {id: mix, name: Mix, when: {stage: [smal], model: [simpel]},\n"
+        "     shares: [{tier: bgi, share: {value: 1, source: handbook}}]}\n"
+        "models:\n" + model("m", caveats="[{text: t, sources: [gone]}]") + "rules:\n"
+        "  - {id: r, why: w, add: [{role: ops}],\n"
+        "     when: {min_tier_accounts: {tier: bgi, at_least: {value: 5, source: handbook}}}}\n",
+        [
+            (M, 2, "tiers[big].served_by[0]", "unknown role 'cms' (did you mean 'csm'?)"),
+            (
+                M,
+                3,
+                "tiers[big].accounts_per_seat.source",
+                "unknown source 'handbok' (did you mean 'handbook'?)",
+            ),
+            (M, 4, "tiers[big].sources[0]", "unknown source 'gone'"),
+            (
+                M,
+                6,
+                "tier_mixes[mix].when.model[0]",
+                "unknown model 'simpel' (did you mean 'simple'?)",
+            ),
+            (M, 6, "tier_mixes[mix].when.stage[0]", "unknown stage 'smal' (did you mean 'small'?)"),
+            (M, 7, "tier_mixes[mix].shares[0].tier", "unknown tier 'bgi' (did you mean 'big'?)"),
+            (M, 9, "models[m].caveats[0].sources[0]", "unknown source 'gone'"),
+            (
+                M,
+                12,
+                "rules[r].when.min_tier_accounts.tier",
+                "unknown tier 'bgi' (did you mean 'big'?)",
+            ),
+            (R, 2, "roles[x].joins_teams_of[0]", "unknown role 'hed' (did you mean 'head'?)"),
+        ],
+    ),
     "a misspelt key does not hide an unknown manager": (
         "roles:\n" + role("x", title=None, titel="T", reports_to="[hed]"),
         None,

@@ -157,6 +157,8 @@ def _validate(
         missing: dict[KeyPath, list[str]] = {}  # one message per mapping, naming every field
         invalid: set[KeyPath] = set()
         for error in exc.errors(include_url=False):
+            if _enough_items(error):
+                continue
             invalid.add(tuple(error["loc"]))
             where = (*path, *error["loc"])
             if error["type"] == "missing":
@@ -167,6 +169,14 @@ def _validate(
             plural = "s are" if len(names) > 1 else " is"
             report.add(doc, parent, f"required field{plural} missing: {', '.join(names)}")
         return _INVALID, frozenset(invalid)
+
+
+def _enough_items(error: Any) -> bool:
+    """A list that is "too short" only because its items are invalid: pydantic counts the
+    valid ones. The items' own problems say what is wrong."""
+    value = error.get("input")
+    least = (error.get("ctx") or {}).get("min_length", 1)
+    return error["type"] == "too_short" and isinstance(value, list) and len(value) >= least
 
 
 _EXPECTED = {

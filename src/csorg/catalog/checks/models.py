@@ -1,4 +1,4 @@
-"""Business models: each role is listed once."""
+"""Business models: each role is listed once in a model's ``roles``."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Every number says where it comes from: a ``source`` (checked with the other references),
-or ``heuristic: true`` with a ``note`` saying why, never both.
+or ``heuristic: true`` with a ``note`` saying why, never both. In an entry that has a
+``note`` of its own (a tier mix), that note may speak for all its heuristics.
 
 Numbers in entries that failed their schema are checked too, unless the schema rejected
 anything in the number itself: a misspelt ``sorce:`` is reported once, as an unknown field.
@@ -7,7 +8,7 @@ anything in the number itself: a misspelt ``sorce:`` is reported once, as an unk
 
 from __future__ import annotations
 
-from csorg.catalog.checks.context import Context
+from csorg.catalog.checks.context import Context, Written
 
 ID = "provenance"
 
@@ -29,5 +30,12 @@ def check(ctx: Context) -> None:
                     path,
                     "every number needs a `source` or `heuristic: true` with a `note` saying why",
                 )
-            elif not number.get("note"):
+            elif not number.get("note") and not _entry_note(written):
                 ctx.problem_in(written, (*path, "note"), "a heuristic needs a `note` saying why")
+
+
+def _entry_note(written: Written) -> bool:
+    """Whether the entry itself has a note, which then speaks for its heuristics (a tier mix
+    explains its shares once)."""
+    data = written.data
+    return isinstance(data, dict) and bool(data.get("note")) and ("note",) not in written.invalid
