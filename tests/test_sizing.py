@@ -85,13 +85,15 @@ COMPANIES = {
         absent=("cco", "cs-director", "digital-success-manager", "cs-analyst"),
         most_layers=2,
     ),
-    # one VP over a director and team leads; support reps report to the VP for now
+    # one VP over four full CSM teams (a team shared across regions rather than a director);
+    # support has its own manager once four reps would crowd the VP
     "scaling, 800 high-touch accounts, 2 regions": Company(
         Request(stage="scaling", touch="high", customers=800, regions=("na", "emea"), seats=True),
         seats=(40, 50),
-        staffed={"vp-cs": 1, "cs-director": 1, "cs-team-lead": 5},
-        absent=("cco", "support-manager"),
-        next_hires=("support-manager",),
+        staffed={"vp-cs": 1, "cs-team-lead": 4},
+        absent=("cco", "cs-director"),
+        next_hires=("cs-director",),
+        most_layers=2,
     ),
     # regions big enough for their own VPs, under a CCO who brings them together
     "enterprise, 20,000 accounts, 3 regions": Company(

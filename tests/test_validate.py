@@ -154,7 +154,11 @@ def test_json_report_shape(run: RunCli) -> None:
     assert list(report) == ["errors", "error_count", "files", "valid"]
     assert report["errors"] == []
     assert report["valid"] is True
-    assert [Path(f).name for f in report["files"]] == ["roles.yaml", "business_models.yaml"]
+    assert [Path(f).name for f in report["files"]] == [
+        "roles.yaml",
+        "business_models.yaml",
+        "compensation.yaml",
+    ]
 
 
 def test_the_shipped_catalogs_are_valid(run: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,10 +167,10 @@ def test_the_shipped_catalogs_are_valid(run: RunCli, monkeypatch: pytest.MonkeyP
     result = run("validate", "data/")
     assert result.exit_code == 0
     # "layered over the shipped catalogs" unless data/ is itself the shipped copy (editable)
+    files = "data/roles.yaml, data/business_models.yaml, data/compensation.yaml"
     assert result.stdout in (
-        "No problems in data/roles.yaml, data/business_models.yaml.\n",
-        "No problems in data/roles.yaml, data/business_models.yaml"
-        " (layered over the shipped catalogs).\n",
+        f"No problems in {files}.\n",
+        f"No problems in {files} (layered over the shipped catalogs).\n",
     )
 
 
@@ -327,7 +331,7 @@ def test_usage_errors_exit_2(run: RunCli, tmp_path: Path) -> None:
     assert run("validate", "--format", "xml").exit_code == 2
     empty = run("validate", str(tmp_path))
     assert empty.exit_code == 2
-    assert "holds neither roles.yaml nor business_models.yaml" in empty.stderr
+    assert "holds neither roles.yaml, business_models.yaml nor compensation.yaml" in empty.stderr
 
 
 def test_a_missing_catalog_directory_is_reported_in_the_chosen_format(
@@ -343,7 +347,11 @@ def test_a_missing_catalog_directory_is_reported_in_the_chosen_format(
 
 @pytest.mark.parametrize(
     ("kind", "file_name"),
-    [("roles", "roles.schema.json"), ("business-models", "business_models.schema.json")],
+    [
+        ("roles", "roles.schema.json"),
+        ("business-models", "business_models.schema.json"),
+        ("compensation", "compensation.schema.json"),
+    ],
 )
 def test_committed_schemas_are_up_to_date(kind: str, file_name: str, run: RunCli) -> None:
     result = run("schema", kind)
@@ -429,7 +437,7 @@ def _schema_check(schema: str, *files: Path) -> subprocess.CompletedProcess[str]
 
 
 def test_check_jsonschema_accepts_the_shipped_catalogs() -> None:
-    for name in ("roles", "business_models"):
+    for name in ("roles", "business_models", "compensation"):
         result = _schema_check(f"{name}.schema.json", REPO / "data" / f"{name}.yaml")
         assert result.returncode == 0, result.stdout + result.stderr
 

@@ -1,9 +1,10 @@
 """Run catalog checks over small YAML snippets: "this catalog snippet gives these problems at
 these lines", the shape of every check's tests (after yamllint's ``RuleTestCase``).
 
-A snippet is a ``roles.yaml`` and/or ``business_models.yaml`` layered over a tiny valid
-catalog (:data:`BASE_ROLES`, :data:`BASE_MODELS`), so it only writes the entries a case is
-about; an entry with a base id replaces the base entry. ``role()`` and ``model()`` write one
+A snippet is a ``roles.yaml``, ``business_models.yaml`` and/or ``compensation.yaml`` layered
+over a tiny valid catalog (:data:`BASE_ROLES`, :data:`BASE_MODELS`, :data:`BASE_COMPENSATION`),
+so it only writes the entries a case is about; an entry with a base id replaces the base
+entry. ``role()`` and ``model()`` write one
 entry per line, filling in the required fields a case does not care about.
 """
 
@@ -52,7 +53,17 @@ models:
      sources: [handbook]}
 """
 
-SNIPPET_FILES: dict[Kind, str] = {"roles": "roles.yaml", "business-models": "business_models.yaml"}
+BASE_COMPENSATION = """\
+version: 1
+currencies:
+  - {code: EUR, name: Euro, symbol: €, per_usd: {value: 0.9, source: handbook}, as_of: "2026"}
+"""
+
+SNIPPET_FILES: dict[Kind, str] = {
+    "roles": "roles.yaml",
+    "business-models": "business_models.yaml",
+    "compensation": "compensation.yaml",
+}
 
 Found = list[tuple[str, int | None, str | None, str]]  # file, line, field, message
 
@@ -89,7 +100,11 @@ def model(model_id: str, **fields: str | None) -> str:
 
 
 def problems(
-    *checks: ModuleType, roles: str | None = None, models: str | None = None, base: bool = True
+    *checks: ModuleType,
+    roles: str | None = None,
+    models: str | None = None,
+    compensation: str | None = None,
+    base: bool = True,
 ) -> Found:
     """The problems ``checks`` (all of them when none is named) report, sorted by file, line,
     field and message; schema problems are left out, so a case sees only its checks."""
@@ -97,10 +112,13 @@ def problems(
     if base:
         contents += [("roles", "base/roles.yaml", BASE_ROLES)]
         contents += [("business-models", "base/business_models.yaml", BASE_MODELS)]
+        contents += [("compensation", "base/compensation.yaml", BASE_COMPENSATION)]
     if roles is not None:
         contents.append(("roles", "roles.yaml", roles))
     if models is not None:
         contents.append(("business-models", "business_models.yaml", models))
+    if compensation is not None:
+        contents.append(("compensation", "compensation.yaml", compensation))
     parsing = Report()
     layers = Layers()
     for kind, display, text in contents:

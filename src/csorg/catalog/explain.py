@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from csorg.catalog.schema import Catalog, Count, Figure, Role, Share
+from csorg.catalog.schema import Catalog, Number, Role
 
 BASIS_TEXT = {
     "one": "one seat per {scope}",
@@ -15,7 +15,7 @@ BASIS_TEXT = {
 SCOPE_TEXT = {"global": "company", "region": "region", "pod": "region and segment pod"}
 
 
-def figure(catalog: Catalog, what: str, number: Figure | Count | Share) -> dict[str, Any]:
+def figure(catalog: Catalog, what: str, number: Number) -> dict[str, Any]:
     source = catalog.sources.get(number.source) if number.source else None
     return {
         "what": what,
@@ -189,4 +189,29 @@ def all_figures(catalog: Catalog) -> list[dict[str, Any]]:
             rows.append(
                 {"entry": f"stage {stage.id}", **figure(catalog, what, stage.max_employees)}
             )
+    return rows + cost_figures(catalog)
+
+
+def cost_figures(catalog: Catalog) -> list[dict[str, Any]]:
+    """Every number of the compensation catalog: bands, pay levels, rates, benchmarks."""
+    rows: list[dict[str, Any]] = []
+    for band in catalog.bands.values():
+        for edge in ("low", "mid", "high"):
+            what = f"annual cost of a seat, {edge} ({band.currency})"
+            rows.append(
+                {"entry": f"band {band.role}", **figure(catalog, what, getattr(band, edge))}
+            )
+    for region in catalog.pay_regions.values():
+        what = "pay level against the bands"
+        rows.append({"entry": f"region {region.id}", **figure(catalog, what, region.multiplier)})
+    for currency in catalog.currencies.values():
+        what = f"{currency.code} per US dollar, as of {currency.as_of}"
+        rows.append(
+            {"entry": f"currency {currency.code}", **figure(catalog, what, currency.per_usd)}
+        )
+    for benchmark in catalog.spend_benchmarks.values():
+        what = f"share of ARR: {benchmark.name}"
+        rows.append(
+            {"entry": f"benchmark {benchmark.id}", **figure(catalog, what, benchmark.share)}
+        )
     return rows

@@ -14,13 +14,14 @@ from csorg.errors import CsorgError
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/csorg, or site-packages/csorg
 
 
-Kind = Literal["roles", "business-models"]
+Kind = Literal["roles", "business-models", "compensation"]
 
-KINDS: tuple[Kind, ...] = ("roles", "business-models")
+KINDS: tuple[Kind, ...] = ("roles", "business-models", "compensation")
 
 FILE_NAMES: dict[Kind, tuple[str, ...]] = {
     "roles": ("roles.yaml", "roles.yml"),
     "business-models": ("business_models.yaml", "business_models.yml"),
+    "compensation": ("compensation.yaml", "compensation.yml"),
 }
 
 ENV_CATALOG = "CSORG_CATALOG"
@@ -55,6 +56,8 @@ def kind_of(path: Path, data: Any = None) -> Kind | None:
             return "roles"
         if {"models", "rules", "stages", "hats"} & set(data):
             return "business-models"
+        if {"bands", "currencies", "spend_benchmarks"} & set(data):
+            return "compensation"
     return None
 
 
@@ -73,7 +76,9 @@ def files_in(directory: Path, display: str | None = None) -> list[CatalogFile]:
                 found.append(CatalogFile(kind, candidate, display_path(candidate)))
                 break
     if not found:
-        raise CsorgError.at(shown, "holds neither roles.yaml nor business_models.yaml")
+        raise CsorgError.at(
+            shown, "holds neither roles.yaml, business_models.yaml nor compensation.yaml"
+        )
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import inspect
 import json
+from types import ModuleType
 from typing import Any
 
 from csorg.catalog import schema
@@ -20,16 +21,18 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 FILE_NAME: dict[Kind, str] = {
     "roles": "roles.schema.json",
     "business-models": "business_models.schema.json",
+    "compensation": "compensation.schema.json",
 }
 _TITLE: dict[Kind, str] = {
     "roles": "csorg roles catalog (roles.yaml)",
     "business-models": "csorg business models catalog (business_models.yaml)",
+    "compensation": "csorg compensation catalog (compensation.yaml)",
 }
 
 
-def attribute_docs() -> dict[str, dict[str, str]]:
-    """Class name -> field name -> the docstring written under the field in schema.py."""
-    tree = ast.parse(inspect.getsource(schema))
+def attribute_docs(module: ModuleType = schema) -> dict[str, dict[str, str]]:
+    """Class name -> field name -> the docstring written under the field in ``module``."""
+    tree = ast.parse(inspect.getsource(module))
     docs: dict[str, dict[str, str]] = {}
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
@@ -61,21 +64,39 @@ def _describe(definition: dict[str, Any], cls: type, docs: dict[str, dict[str, s
 
 def json_schema(kind: Kind) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) a ``kind`` file must satisfy."""
+    from csorg.catalog.parse import FILE_TYPES
+
+    name = FILE_NAME[kind].removesuffix(".schema.json")
+    return schema_of(FILE_TYPES[kind], (schema,), name, _TITLE[kind])
+
+
+def schema_of(root: type, modules: tuple[ModuleType, ...], name: str, title: str) -> dict[str, Any]:
+    """The JSON Schema of the dataclass ``root``, its fields described by the attribute
+    docstrings of the dataclasses in ``modules``."""
     from pydantic import TypeAdapter
 
-    root = schema.RolesFile if kind == "roles" else schema.BusinessModelsFile
     generated: dict[str, Any] = TypeAdapter(root).json_schema(mode="validation")
-    docs = attribute_docs()
-    for name, definition in generated.get("$defs", {}).items():
-        _describe(definition, getattr(schema, name), docs)
+    docs: dict[str, dict[str, str]] = {}
+    classes: dict[str, type] = {}
+    for module in modules:
+        docs.update(attribute_docs(module))
+        classes.update(
+            {key: value for key, value in vars(module).items() if isinstance(value, type)}
+        )
+    for definition_name, definition in generated.get("$defs", {}).items():
+        _describe(definition, classes[definition_name], docs)
     _describe(generated, root, docs)
     return {
         "$schema": DIALECT,
-        "$id": f"urn:csorg:schema:{FILE_NAME[kind].removesuffix('.schema.json')}",
-        "title": _TITLE[kind],
+        "$id": f"urn:csorg:schema:{name}",
+        "title": title,
         **{key: value for key, value in generated.items() if key != "title"},
     }
 
 
+def text_of(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
 def schema_text(kind: Kind) -> str:
-    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return text_of(json_schema(kind))

@@ -1,8 +1,10 @@
 """Layer parsed catalog files into one :class:`~csorg.schema.Catalog`.
 
 Later files win: an entry whose id is already present replaces it whole (keeping its place
-in the order), a new id is appended. Within one file an id may appear only once. ``hats``
-is a single ordered policy, so a file that gives it replaces the whole list.
+in the order), a new id is appended. Within one file an id may appear only once. An entry's
+id is its ``id`` field, except where :data:`KEYS` names another (a pay band is keyed by its
+role, a currency by its code). ``hats`` is a single ordered policy, so a file that gives it
+replaces the whole list.
 
 Entries that failed their schema are kept aside (``partials``) under the same rule, so the
 checks of single values look at a broken entry only while no later file replaces it.
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from csorg.catalog.report import Parsed, Partial, Report
     from csorg.catalog.yamlload import Document, KeyPath
 
-# catalog section -> the file section it is read from
+# catalog file kind -> the sections layered from it
 SECTIONS = {
     "roles": ("sources", "areas", "roles"),
     "business-models": (
@@ -33,25 +35,16 @@ SECTIONS = {
         "tier_mixes",
         "benchmarks",
     ),
+    "compensation": ("sources", "bands", "regions", "currencies", "spend_benchmarks"),
 }
-_ALL = (
-    "sources",
-    "areas",
-    "roles",
-    "stages",
-    "traits",
-    "segmentations",
-    "models",
-    "rules",
-    "tiers",
-    "tier_mixes",
-    "benchmarks",
-)
+_ALL = tuple(dict.fromkeys(section for sections in SECTIONS.values() for section in sections))
+# section -> the field that identifies an entry, where it is not `id`
+KEYS = {"bands": "role", "currencies": "code", "benchmarks": "metric"}
 
 
-def entry_key(entry: Any) -> str:
-    """What identifies an entry across layers: its id (a benchmark: its metric)."""
-    return str(getattr(entry, "id", None) or entry.metric)
+def key_of(section: str, entry: Any) -> str:
+    """The id an entry of ``section`` is layered, looked up and reported by."""
+    return str(getattr(entry, KEYS.get(section, "id")))
 
 
 @dataclass
@@ -72,15 +65,15 @@ class Layers:
             for entry_id in parsed.broken.get(section, ()):
                 self.partials.pop((section, entry_id), None)
             for _, entry in parsed.entries.get(section, ()):
-                self.partials.pop((section, entry_key(entry)), None)
+                self.partials.pop((section, key_of(section, entry)), None)
             for partial in parsed.partial.get(section, ()):
                 self._keep(doc, section, partial)
             seen: set[str] = set()
+            field_name = KEYS.get(section, "id")
             for index, entry in parsed.entries.get(section, ()):
                 path: KeyPath = (section, index)
-                key = entry_key(entry)
+                key = key_of(section, entry)
                 if key in seen:
-                    field_name = "id" if hasattr(entry, "id") else "metric"
                     report.add(
                         doc,
                         (*path, field_name),
@@ -124,4 +117,8 @@ class Layers:
             tier_mixes=s["tier_mixes"],
             benchmarks=s["benchmarks"],
             files=files,
+            bands=s["bands"],
+            pay_regions=s["regions"],
+            currencies=s["currencies"],
+            spend_benchmarks=s["spend_benchmarks"],
         )

@@ -9,8 +9,16 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from csorg.catalog.files import Kind
+from csorg.catalog.layering import KEYS
 from csorg.catalog.report import Parsed, Partial, Report
-from csorg.catalog.schema import BusinessModelsFile, RolesFile
+from csorg.catalog.schema import (
+    CURRENCY_PATTERN,
+    ID_PATTERN,
+    STRICT,
+    BusinessModelsFile,
+    CompensationFile,
+    RolesFile,
+)
 from csorg.errors import CsorgError, Problem, suggestion
 from csorg.text import plural
 
@@ -25,8 +33,15 @@ MAX_ENTRY_VALUES = 10_000
 It bounds the work and memory validation spends on one broken entry."""
 
 
-def _file_type(kind: Kind) -> type[RolesFile] | type[BusinessModelsFile]:
-    return RolesFile if kind == "roles" else BusinessModelsFile
+FILE_TYPES: dict[Kind, type[RolesFile] | type[BusinessModelsFile] | type[CompensationFile]] = {
+    "roles": RolesFile,
+    "business-models": BusinessModelsFile,
+    "compensation": CompensationFile,
+}
+
+
+def _file_type(kind: Kind) -> type[RolesFile] | type[BusinessModelsFile] | type[CompensationFile]:
+    return FILE_TYPES[kind]
 
 
 _ADAPTERS: dict[Any, Any] = {}
@@ -39,7 +54,9 @@ def _adapter(kind: Any) -> Any:
     if kind not in _ADAPTERS:
         from pydantic import TypeAdapter
 
-        _ADAPTERS[kind] = TypeAdapter(kind)
+        # a schema dataclass brings its own (strict) config; a bare type gets the same
+        config = None if dataclasses.is_dataclass(kind) else STRICT
+        _ADAPTERS[kind] = TypeAdapter(kind, config=config)
     return _ADAPTERS[kind]
 
 
@@ -78,7 +95,7 @@ def parse_file(kind: Kind, data: bytes | str, display: str, report: Report) -> P
     parsed = Parsed(kind, doc)
     raw = doc.data
     if not isinstance(raw, dict):
-        report.add(doc, (), f"expected a mapping, found {_describe(raw)}")
+        report.add(doc, (), f"expected a mapping, found {describe_value(raw)}")
         return None
     sections = sections_of(kind)
     fields = dataclasses.fields(_file_type(kind))
@@ -87,18 +104,18 @@ def parse_file(kind: Kind, data: bytes | str, display: str, report: Report) -> P
     for name, value in raw.items():
         path: KeyPath = (name,)
         if name not in known:
-            report.add(doc, path, _unknown_field(name, known), key=True)
+            report.add(doc, path, unknown_field(name, known), key=True)
         elif name not in sections:  # the format version
             if type(value) is int and value == FORMAT_VERSION:
                 continue
-            report.add(doc, path, f"expected {FORMAT_VERSION}, found {_describe(value)}")
+            report.add(doc, path, f"expected {FORMAT_VERSION}, found {describe_value(value)}")
         elif isinstance(value, list):
             parsed.entries[name] = _entries(parsed, name, sections[name], value, report)
             continue
         elif value is None and name in nullable:
             continue
         else:
-            report.add(doc, path, f"expected a list, found {_describe(value)}")
+            report.add(doc, path, f"expected a list, found {describe_value(value)}")
         parsed.whole = False
     parsed.hats_given = isinstance(raw.get("hats"), list)
     return parsed
@@ -125,11 +142,13 @@ def _entries(
                 path,
                 f"this entry holds {size:,} values; an entry may hold at most {MAX_ENTRY_VALUES:,}",
             )
-            entry: Any = _INVALID
+            entry: Any = INVALID
             invalid: frozenset[KeyPath] = frozenset({()})  # too big to look into
         else:
-            entry, invalid = _validate(entry_type, value, path, doc, report, parsed.kind)
-        if entry is _INVALID:
+            root = _file_type(parsed.kind)
+            entry, invalid = _validate(root, entry_type, value, path, doc, report)
+        if entry is INVALID:
+            key = KEYS.get(section, "id")
             entry_id = value.get(key) if isinstance(value, dict) else None
             if isinstance(entry_id, str):
                 broken.add(entry_id)
@@ -141,13 +160,21 @@ def _entries(
     return valid
 
 
-_INVALID: Any = object()
+INVALID: Any = object()
+
+
+def validate_value(
+    root: type, target: Any, value: Any, path: KeyPath, doc: Document, report: Report
+) -> Any:
+    """``value`` (found at ``path`` of a file whose top level is the dataclass ``root``)
+    validated as ``target``, or :data:`INVALID` with its problems reported at their lines."""
+    return _validate(root, target, value, path, doc, report)[0]
 
 
 def _validate(
-    target: Any, value: Any, path: KeyPath, doc: Document, report: Report, kind: Kind
+    root: type, target: Any, value: Any, path: KeyPath, doc: Document, report: Report
 ) -> tuple[Any, frozenset[KeyPath]]:
-    """``value`` (found at ``path``) validated as ``target``; or ``_INVALID``, with its
+    """``value`` (found at ``path``) validated as ``target``; or :data:`INVALID`, with its
     problems reported, and the paths (within ``value``) the schema rejected."""
     from pydantic import ValidationError
 
@@ -164,11 +191,18 @@ def _validate(
             if error["type"] == "missing":
                 missing.setdefault(where[:-1], []).append(str(where[-1]))
             elif where not in doc.flagged:  # else the reader already explained this value
-                _schema_problem(kind, doc, where, error, report)
+                _schema_problem(root, doc, where, error, report)
         for parent, names in missing.items():
             plural = "s are" if len(names) > 1 else " is"
             report.add(doc, parent, f"required field{plural} missing: {', '.join(names)}")
-        return _INVALID, frozenset(invalid)
+        return INVALID, frozenset(invalid)
+
+
+PATTERNS = {
+    ID_PATTERN: "an id: lower-case letters, digits and '-', starting with a letter or digit",
+    CURRENCY_PATTERN: "a three-letter currency code in capitals, such as USD or EUR",
+}
+"""What a text pattern of the schemas asks for, in words (other patterns are shown as such)."""
 
 
 def _enough_items(error: Any) -> bool:
@@ -192,14 +226,14 @@ _EXPECTED = {
 }
 
 
-def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report: Report) -> None:
+def _schema_problem(root: type, doc: Document, path: KeyPath, error: Any, report: Report) -> None:
     error_type = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
-    found = _describe(value)
+    found = describe_value(value)
     if error_type == "unexpected_keyword_argument":
         name = str(path[-1])
-        report.add(doc, path, _unknown_field(name, _fields_at(kind, path[:-1])), key=True)
+        report.add(doc, path, unknown_field(name, _fields_at(root, path[:-1])), key=True)
         return
     if error_type in _EXPECTED:
         message = _type_message(error_type, error, value, report.text_at(doc, path))
@@ -223,15 +257,16 @@ def _schema_problem(kind: Kind, doc: Document, path: KeyPath, error: Any, report
     elif error_type == "too_short":
         least = ctx.get("min_length", 1)
         message = f"give at least {plural(least, 'item')}, found {found}"
+    elif error_type == "too_long":
+        most = ctx.get("max_length", 0)
+        message = f"give at most {plural(most, 'item')}, found {found}"
     elif error_type == "string_too_short":
         message = "expected text, found empty text"
     elif error_type == "string_too_long":
         message = f"expected at most {ctx.get('max_length')} characters, found {len(value):,}"
     elif error_type == "string_pattern_mismatch":
-        message = (
-            "expected an id: lower-case letters, digits and '-', starting with a letter or "
-            f"digit; found {found}"
-        )
+        wanted = PATTERNS.get(str(ctx.get("pattern")), f"text matching {ctx.get('pattern')}")
+        message = f"expected {wanted}; found {found}"
     else:
         message = f"{error['msg']}, found {found}"
     report.add(doc, path, message)
@@ -242,7 +277,7 @@ def _bound(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
-def _unknown_field(name: str, fields: list[str]) -> str:
+def unknown_field(name: str, fields: list[str]) -> str:
     from csorg.catalog.yamlload import shorten
 
     return f"unknown field {shorten(name)!r}{suggestion(name, fields)}"
@@ -250,7 +285,7 @@ def _unknown_field(name: str, fields: list[str]) -> str:
 
 def _type_message(error_type: str, error: Any, value: Any, written: str | None) -> str:
     expected = _EXPECTED[error_type]
-    found = _describe(value)
+    found = describe_value(value)
     hint = ""
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if error_type == "string_type":  # where text was meant, YAML 1.1 may have read another type
@@ -273,7 +308,7 @@ def _boolean_hint(value: Any, written: str | None) -> str:
     return ""
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     from csorg.catalog.yamlload import shorten
 
     if value is None:
@@ -292,11 +327,11 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _fields_at(kind: Kind, path: KeyPath) -> list[str]:
+def _fields_at(root: type, path: KeyPath) -> list[str]:
     """Field names the schema allows at ``path`` (for "did you mean")."""
     import typing
 
-    current: Any = _file_type(kind)
+    current: Any = root
     for part in path:
         if isinstance(part, int):
             continue

@@ -1,4 +1,4 @@
-"""The shape of csorg's two catalog files, declared once.
+"""The shape of csorg's catalog files (roles, business models, compensation), declared once.
 
 These are plain frozen dataclasses, so the engine can use them without importing pydantic.
 :mod:`csorg.catalog.parse` validates YAML into them with pydantic (strict, unknown fields
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+CURRENCY_PATTERN = r"^[A-Z]{3}$"  # an ISO 4217 code: USD, EUR, GBP
 ROOT_ROLE = "ceo"  # the top of every org chart
 MAX_SPAN = 12  # hard cap on direct reports, whatever a catalog says
 # The range of catalog numbers: a figure (accounts per seat) or a share below MIN_FIGURE, or
@@ -30,6 +31,7 @@ MIN_FIGURE = 0.001
 MAX_FIGURE = 10_000_000
 MAX_COUNT = 10_000_000
 MAX_MONEY = 10_000_000_000  # US dollars: ten billion is no account's value nor any seat's book
+MAX_AMOUNT = 1_000_000_000_000  # money a year: a trillion, in any currency (yen included)
 
 Touch = Literal["low", "high"]
 TOUCHES: tuple[Touch, ...] = ("low", "high")
@@ -67,6 +69,8 @@ class Ref:
 
 
 Id = Annotated[str, _Limits(min_length=1, max_length=80, pattern=ID_PATTERN)]
+CurrencyCode = Annotated[str, _Limits(pattern=CURRENCY_PATTERN)]
+CurrencyId = Annotated[CurrencyCode, Ref("currency")]
 Text = Annotated[str, _Limits(min_length=1)]
 Ids = tuple[Id, ...]
 RoleId = Annotated[Id, Ref("role")]
@@ -88,6 +92,10 @@ _CONFIG: Any = {
     "use_attribute_docstrings": False,  # `csorg schema` adds descriptions itself (fast loads)
     "allow_inf_nan": False,
 }
+
+# for other files checked the same way (the company profile)
+Limits = _Limits
+STRICT = _CONFIG
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -156,7 +164,15 @@ class Money(Figure):
     """The amount in US dollars: at least 1 and at most 10,000,000,000."""
 
 
-Number = Figure | Count | Share
+@dataclass(frozen=True, kw_only=True)
+class Amount(_Provenance):
+    """An amount of money with its provenance."""
+
+    value: Annotated[float, _Limits(ge=1, le=MAX_AMOUNT)]
+    """The amount: at least 1 and at most 1,000,000,000,000 (in the currency given)."""
+
+
+Number = Figure | Count | Share | Amount
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -678,6 +694,95 @@ class BusinessModelsFile:
     """Ranges the metrics of a sized org are checked against."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class PayBand:
+    """What one seat of a role costs a year, fully loaded: salary, variable pay, employer
+    taxes and benefits, at the reference pay level (a region multiplier of 1)."""
+
+    __pydantic_config__ = _CONFIG
+
+    role: RoleId
+    """Id of the role; a band given again for the same role replaces the earlier one."""
+    currency: CurrencyId = "USD"
+    """The currency of the three figures (a code listed under `currencies`)."""
+    low: Amount
+    """A lean hire: about the 25th percentile of pay, fully loaded."""
+    mid: Amount
+    """A typical hire: the median, fully loaded; the figure totals are built from."""
+    high: Amount
+    """A senior or well-paid hire: about the 75th percentile, variable pay included."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PayRegion:
+    """The pay level of a region relative to the bands' reference level."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """The region as people pass it to `--regions`, e.g. `emea`, `uk`, `apac`."""
+    name: Text
+    """Name shown to people."""
+    multiplier: Figure
+    """Cost of a seat there as a multiple of the band (1 = the reference level)."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Currency:
+    """A currency costs can be shown in, at a fixed rate."""
+
+    __pydantic_config__ = _CONFIG
+
+    code: CurrencyCode
+    """ISO 4217 code, e.g. `EUR`; `--currency` takes it."""
+    name: Text
+    """Name shown to people."""
+    symbol: Text
+    """How amounts are written: `€1.2M`."""
+    per_usd: Figure
+    """Units of this currency for one US dollar (1 for USD)."""
+    as_of: Text
+    """The date of the rate (quote it: `"2026-04-13"`); shown with every converted amount."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpendBenchmark:
+    """A published share of ARR that companies spend on Customer Success."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `saastr-scaling`."""
+    name: Text
+    """What the benchmark says, in a few words."""
+    share: Share
+    """The share of annual recurring revenue, as a fraction (0.1 is 10%)."""
+    covers: Text
+    """What the spend includes (CS alone, CS and support, ...)."""
+    stages: StageIds | None = None
+    """Stage ids the benchmark is for; empty: any stage."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompensationFile:
+    """`compensation.yaml`: what CS seats cost, by role and region, and in which currency."""
+
+    __pydantic_config__ = _CONFIG
+
+    version: Literal[1] = 1
+    """Catalog format version."""
+    sources: tuple[Source, ...] = ()
+    """Publications cited by this file."""
+    bands: tuple[PayBand, ...] = ()
+    """Annual cost bands, one per role."""
+    regions: tuple[PayRegion, ...] = ()
+    """Pay levels by region; a region not listed is costed at the reference level."""
+    currencies: tuple[Currency, ...] = ()
+    """Currencies and their fixed rates against the US dollar."""
+    spend_benchmarks: tuple[SpendBenchmark, ...] = ()
+    """Published shares of ARR spent on CS, to compare a team's cost with."""
+
+
 @dataclass(frozen=True)
 class Catalog:
     """All catalog files in use, layered and checked: what the engine reads."""
@@ -695,6 +800,10 @@ class Catalog:
     tier_mixes: dict[str, TierMix] = field(default_factory=dict)
     benchmarks: dict[str, Benchmark] = field(default_factory=dict)  # by metric
     files: tuple[str, ...] = ()
+    bands: dict[str, PayBand] = field(default_factory=dict)  # by role id
+    pay_regions: dict[str, PayRegion] = field(default_factory=dict)
+    currencies: dict[str, Currency] = field(default_factory=dict)  # by code
+    spend_benchmarks: dict[str, SpendBenchmark] = field(default_factory=dict)
 
     def role_order(self) -> dict[str, int]:
         return {role_id: i for i, role_id in enumerate(self.roles)}

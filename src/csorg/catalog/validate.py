@@ -42,6 +42,7 @@ class Outcome:
     files: list[str] = field(default_factory=list)  # every file read, in layer order
     shipped: bool = False  # whether the shipped catalogs were layered underneath
     named: list[str] = field(default_factory=list)  # the files the user pointed at
+    profiles: list[str] = field(default_factory=list)  # company profiles checked as well
 
     @property
     def valid(self) -> bool:
@@ -77,8 +78,9 @@ def _target(path: Path, problems: list[Problem]) -> list[CatalogFile] | None:
                 line=1,
                 column=1,
                 message=(
-                    "cannot tell which kind of catalog file this is: name it roles.yaml or "
-                    "business_models.yaml, or give it a top-level `roles` or `models` list"
+                    "cannot tell which kind of catalog file this is: name it roles.yaml, "
+                    "business_models.yaml or compensation.yaml (or csorg.yaml for a company "
+                    "profile), or give it a top-level `roles`, `models` or `bands` list"
                 ),
             )
         )
@@ -161,10 +163,12 @@ def summary(outcome: Outcome) -> str:
         files = len({p.file for p in outcome.problems})
         return f"{plural(len(outcome.problems), 'problem')} in {plural(files, 'file')}."
     named = ", ".join(outcome.named)
+    profiles = ", ".join(outcome.profiles)
     if not named:
-        return "No problems in the shipped catalogs."
+        return f"No problems in {profiles + ' and ' if profiles else ''}the shipped catalogs."
     over = " (layered over the shipped catalogs)" if outcome.shipped else ""
-    return f"No problems in {named}{over}."
+    also = f"; no problems in {profiles}" if profiles else ""
+    return f"No problems in {named}{over}{also}."
 
 
 def as_text(outcome: Outcome) -> str:

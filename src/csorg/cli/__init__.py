@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import typer
 
 from csorg import __version__
-from csorg.cli import audit, catalog_cmds, export, plan, recommend
+from csorg.cli import audit, catalog_cmds, export, init, plan, recommend
 from csorg.cli import validate as validate_cmds
 from csorg.cli.common import CatalogDirs, NoDefaults, command, state
 from csorg.errors import EXIT_INVALID
@@ -52,8 +52,10 @@ def _global(
     """Global options apply to every command; they may also be given after the command."""
     state.catalog_dirs = list(catalog or [])
     state.no_defaults = no_defaults
+    state.profile = None
 
 
+app.command("init")(command(init.init))
 app.command("recommend")(command(recommend.recommend))
 app.command("models")(command(catalog_cmds.models))
 app.command("roles")(command(catalog_cmds.roles))

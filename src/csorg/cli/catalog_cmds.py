@@ -172,7 +172,8 @@ def figures(
     catalog: CatalogDirs = None,
     no_defaults: NoDefaults = False,
 ) -> int:
-    """List every number the catalogs use (coverage, ratios, spans, thresholds) and its source.
+    """List every number the catalogs use (coverage, ratios, spans, thresholds, costs) and its
+    source.
 
     Example: csorg figures --format markdown
     """

@@ -13,16 +13,19 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol
 import typer
 
 from csorg.errors import EXIT_USAGE, CsorgError, UsageError
-from csorg.text import clean
+from csorg.text import clean, plural
 
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog
+    from csorg.profile.model import Profile
 
 
 @dataclass
 class _State:
     catalog_dirs: list[Path] = field(default_factory=list)
     no_defaults: bool = False
+    # the profile the command read, and the fields it takes from it (checked by load())
+    profile: tuple[Profile, frozenset[str]] | None = None
 
 
 state = _State()
@@ -133,7 +136,8 @@ def report(error: CsorgError) -> None:
 
 
 def load(catalog: list[Path] | None = None, no_defaults: bool = False) -> Catalog:
-    """The catalog in use: global and per-command --catalog, else $CSORG_CATALOG."""
+    """The catalog in use: global and per-command --catalog, else $CSORG_CATALOG; the values
+    the command takes from a profile are checked against it."""
     from csorg.catalog.files import env_catalog_dirs
     from csorg.catalog.load import load_catalog
 
@@ -143,7 +147,18 @@ def load(catalog: list[Path] | None = None, no_defaults: bool = False) -> Catalo
     without_defaults = state.no_defaults or no_defaults
     if without_defaults and not dirs:
         raise UsageError("--no-defaults needs at least one --catalog DIR")
-    return load_catalog(dirs, defaults=not without_defaults)
+    loaded = load_catalog(dirs, defaults=not without_defaults)
+    if state.profile is not None:
+        from csorg.profile.read import references
+
+        profile, used = state.profile
+        problems = references(profile, loaded, used)
+        if problems:
+            count = plural(len(problems), "value")
+            raise CsorgError(
+                f"the profile {profile.file} has {count} the catalogs do not know", problems
+            )
+    return loaded
 
 
 def write(text: str) -> None:

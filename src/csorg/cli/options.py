@@ -5,25 +5,40 @@ the command a ready :class:`~csorg.engine.inputs.Request` instead; ``omit`` leav
 inputs a command does not take. ``plan`` applies it twice: once for the company it starts
 from, once with ``prefix="to"`` for its target (``--to-customers``, ...).
 
-Adding an input means one :class:`CompanyInput` here and its field in ``Request``.
+It is also the one place the company profile is read: ``--profile FILE``, else
+``./csorg.yaml`` when it exists (``--no-profile`` skips it). The flags given are laid over the
+profile's values, stderr says which profile was read, and the catalog checks of the values
+the command uses run when it loads the catalogs (:func:`csorg.cli.common.load`). A command
+that declares a ``company_profile`` parameter receives the :class:`~csorg.profile.model.Profile`
+(its forecast, for one) or ``None``.
+
+Adding an input means one :class:`CompanyInput` here and its field in ``Request`` (and in
+the profile schema, :mod:`csorg.profile.schema`).
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import sys
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from csorg.engine.inputs import Request, parse_amount
+from csorg.errors import UsageError
+
+if TYPE_CHECKING:
+    from csorg.profile.model import Profile
 
 STRUCTURE_PANEL = "Structure"
 SIZING_PANEL = "Sizing"
+PROFILE_PANEL = "Company profile"
 
 
 class Touch(StrEnum):
@@ -167,9 +182,46 @@ INPUTS: tuple[CompanyInput, ...] = (
         parse=split_names,
     ),
     CompanyInput(
+        "budget",
+        "--budget",
+        str | None,
+        "Money a year for the CS team: 1200000, 1.2M or 800k; the org is fitted to it.",
+        "AMOUNT",
+        parse=lambda text: None if text is None else parse_amount(text, "--budget"),
+    ),
+    CompanyInput(
+        "currency",
+        "--currency",
+        str | None,
+        "Currency of --arr, --budget and the cost: USD (default), EUR, GBP, ...",
+        "CODE",
+        parse=lambda text: None if text is None else text.strip().upper(),
+    ),
+    CompanyInput(
         "seats", "--seats", bool, "List every seat with its manager.", parse=lambda on: on or None
     ),
 )
+
+ProfileOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        metavar="FILE",
+        help="Read the company's inputs from this profile (default: ./csorg.yaml if it "
+        "exists); flags override its values.",
+        rich_help_panel=PROFILE_PANEL,
+        show_default=False,
+    ),
+]
+NoProfileOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-profile",
+        help="Do not read ./csorg.yaml.",
+        rich_help_panel=PROFILE_PANEL,
+    ),
+]
+_PROFILE_PARAMS = {"profile_file": ProfileOpt, "no_profile": NoProfileOpt}
 
 BY_FIELD = {entry.field: entry for entry in INPUTS}
 
@@ -180,13 +232,16 @@ def company_inputs(
     prefix: str = "",
     into: str = "request",
     panel: str | None = None,
+    profile: bool = True,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Give the decorated command the company inputs as options, and its parameter ``into``
-    a :class:`Request` holding the values that were given (``None`` elsewhere).
+    a :class:`Request` holding the values that were given (``None`` elsewhere), laid over
+    the company profile's unless ``profile`` is false or ``prefix`` is given.
 
     The options take the place of ``into`` in the signature typer reads, so ``--help`` lists
     them there, in their panels.
     """
+    with_profile = profile and not prefix
     unknown = set(omit) - set(BY_FIELD)
     if unknown:
         raise ValueError(f"unknown company inputs: {sorted(unknown)}")
@@ -222,6 +277,18 @@ def company_inputs(
                     )
                 )
                 annotations[names[entry.field]] = annotation
+            for name, annotation in _PROFILE_PARAMS.items() if with_profile else ():
+                default = False if name == "no_profile" else None
+                params.append(
+                    inspect.Parameter(
+                        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+                    )
+                )
+                annotations[name] = annotation
+        wants_profile = "company_profile" in signature.parameters
+        if wants_profile:
+            params = [p for p in params if p.name != "company_profile"]
+            annotations.pop("company_profile", None)
         if "return" in hints:
             annotations["return"] = hints["return"]
 
@@ -234,7 +301,14 @@ def company_inputs(
                     value = entry.parse(value)
                 if value is not None:
                     values[entry.field] = value
-            kwargs[into] = Request(**values)
+            request = Request(**values)
+            loaded = None
+            if with_profile:
+                loaded = read_profile(kwargs.pop("profile_file"), kwargs.pop("no_profile"))
+                request = over_profile(request, loaded)
+            if wants_profile:
+                kwargs["company_profile"] = loaded
+            kwargs[into] = request
             return function(*args, **kwargs)
 
         run.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
@@ -242,3 +316,71 @@ def company_inputs(
         return run
 
     return decorate
+
+
+def read_profile(given: Path | None, skip: bool) -> Profile | None:
+    """The profile named by ``--profile``, else ``./csorg.yaml`` when it exists; stderr says
+    which one is read."""
+    from csorg.catalog.files import display_path
+    from csorg.profile.model import PROFILE_NAME
+    from csorg.profile.read import load_profile
+    from csorg.text import clean
+
+    if given is not None and skip:
+        raise UsageError("give --profile FILE or --no-profile, not both")
+    path = given
+    if path is None and not skip and Path(PROFILE_NAME).is_file():
+        path = Path(PROFILE_NAME)
+    if path is None:
+        return None
+    display = display_path(path)
+    loaded = load_profile(path, display)
+    sys.stderr.write(f"csorg: using the profile {clean(display)} (flags override it)\n")
+    return loaded
+
+
+def over_profile(flags: Request, loaded: Profile | None) -> Request:
+    """The flags given, laid over the profile's values; the profile's values the flags leave
+    in place are checked against the catalogs once they are loaded."""
+    from csorg.cli.common import state
+
+    if loaded is None:
+        state.profile = None
+        return flags
+    used = frozenset(loaded.request.given()) - frozenset(flags.given())
+    state.profile = (loaded, used)
+    return flags.over(loaded.request)
+
+
+FORECAST_PANEL = "Growth forecast"
+
+QuartersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--quarters",
+        metavar="N",
+        help="Quarters to plan ahead (1-40; default 8 with a growth rate).",
+        rich_help_panel=FORECAST_PANEL,
+        show_default=False,
+    ),
+]
+CustomerGrowthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--customer-growth",
+        metavar="PCT",
+        help="Growth of the accounts per quarter: 12% (negative shrinks).",
+        rich_help_panel=FORECAST_PANEL,
+        show_default=False,
+    ),
+]
+ArrGrowthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--arr-growth",
+        metavar="PCT",
+        help="Growth of ARR per quarter: 15% (negative shrinks).",
+        rich_help_panel=FORECAST_PANEL,
+        show_default=False,
+    ),
+]

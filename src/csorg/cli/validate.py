@@ -1,5 +1,5 @@
-"""`csorg validate` checks catalogs (for people, CI and pre-commit); `csorg schema` prints the
-JSON Schema of their files."""
+"""`csorg validate` checks catalogs and company profiles (for people, CI and pre-commit);
+`csorg schema` prints the JSON Schema of their files."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ def validate(
         typer.Argument(
             metavar="[PATH]...",
             help=(
-                "Catalog directories or YAML files to check, each layered over the catalogs "
-                "in use; roles.yaml or business_models.yaml stands for its whole directory. "
-                "Default: the catalogs in use."
+                "Catalog directories, catalog files or company profiles to check. A catalog "
+                "is layered over the catalogs in use (roles.yaml, business_models.yaml or "
+                "compensation.yaml stands for its whole directory); a profile (csorg.yaml) "
+                "is checked against them. Default: the catalogs in use, and ./csorg.yaml "
+                "when it exists."
             ),
             exists=True,
             show_default=False,
@@ -50,17 +52,17 @@ def validate(
     catalog: CatalogDirs = None,
     no_defaults: NoDefaults = False,
 ) -> int:
-    """Check catalogs: YAML, schema and references. Exit 0 valid, 1 invalid, 2 usage error.
+    """Check catalogs and profiles: YAML, schema and references. Exit 0 valid, 1 invalid,
+    2 usage error.
 
     Example: csorg validate my-catalog/ --format json
     """
     from csorg.catalog import validate as validation
     from csorg.catalog.files import env_catalog_dirs
+    from csorg.profile.validate import validate as check
 
     dirs = [*state.catalog_dirs, *(catalog or [])] or env_catalog_dirs()
-    outcome = validation.validate(
-        paths or [], dirs, defaults=not (state.no_defaults or no_defaults)
-    )
+    outcome = check(paths or [], dirs, defaults=not (state.no_defaults or no_defaults))
     chosen = output_format or (
         ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
     )
@@ -76,18 +78,30 @@ def validate(
 class SchemaKind(StrEnum):
     roles = "roles"
     business_models = "business-models"
+    compensation = "compensation"
+    profile = "profile"
 
 
 def schema(
     kind: Annotated[
-        SchemaKind, typer.Argument(help="Which file: roles or business-models.", metavar="KIND")
+        SchemaKind,
+        typer.Argument(
+            help="Which file: roles, business-models, compensation or profile.", metavar="KIND"
+        ),
     ],
 ) -> int:
-    """Print the JSON Schema of a catalog file, for editors and other validators.
+    """Print the JSON Schema of a catalog file or a company profile, for editors and other
+    validators.
 
     Example: csorg schema roles > schemas/roles.schema.json
     """
+    if kind is SchemaKind.profile:
+        from csorg.profile.validate import schema_text as profile_schema
+
+        write(profile_schema())
+        return EXIT_OK
+    from csorg.catalog.files import KINDS
     from csorg.catalog.jsonschema import schema_text
 
-    write(schema_text(kind.value))
+    write(schema_text(next(k for k in KINDS if k == kind.value)))
     return EXIT_OK

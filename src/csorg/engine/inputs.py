@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from csorg.catalog.schema import TOUCHES, Catalog, Stage, Touch
@@ -52,6 +52,8 @@ class Request:
     regions: tuple[str, ...] | None = None
     segment_by: str | None = None
     segments: tuple[str, ...] | None = None
+    budget: float | None = None  # money a year for the CS team
+    currency: str | None = None  # of --arr, --budget and the cost
     seats: bool = False
 
     def given(self) -> dict[str, Any]:
@@ -61,6 +63,11 @@ class Request:
             for f in fields(self)
             if (value := getattr(self, f.name)) is not None and f.name != "seats"
         }
+
+    def over(self, base: Request) -> Request:
+        """This request's values, and ``base``'s where this one gives none (flags over a
+        profile)."""
+        return replace(base, **self.given(), seats=self.seats)
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,9 @@ class Inputs:
     region_shares: tuple[float, ...] = ()  # each region's share of the accounts (sum 1)
     segment_shares: tuple[float, ...] | None = None  # given with --segments a=N,...; else None
     customers_inferred: bool = False  # the customers are the sum of a --segments/--regions mix
+    budget: float | None = None
+    currency: str = "USD"
+    symbol: str = "$"  # how amounts in the currency are written (not part of the JSON)
 
     @property
     def sized(self) -> bool:
@@ -100,29 +110,56 @@ class Inputs:
         if self.customers is not None:
             parts.append(f"{self.customers:,} accounts")
         if self.arr is not None:
-            parts.append(f"ARR {money(self.arr)}")
+            parts.append(f"ARR {money(self.arr, self.symbol)}")
         if pods and self.regions:
             parts.append("regions " + ", ".join(self.regions))
         if pods and self.segment_by:
             parts.append(f"pods by {self.segment_by}")
         if self.headcount is not None:
             parts.append(f"budget {self.headcount}")
+        if self.budget is not None:
+            parts.append(f"budget {money(self.budget, self.symbol)}")
         return parts
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         for key in ("traits", "regions", "segments"):
             data[key] = list(data[key])
+        del data["symbol"]
         return data
 
 
-def money(value: float) -> str:
-    """An amount in short form: ``$2.5M``, ``$800K``, ``$1.2B``."""
+def money(value: float, symbol: str = "$") -> str:
+    """An amount in short form, to three significant figures: ``$2.5M``, ``$800K``,
+    ``$1.23B``, ``€796K``."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
     for unit, size in (("B", 1e9), ("M", 1e6), ("K", 1e3)):
-        if value >= size:
-            short = f"{value / size:.2f}".rstrip("0").rstrip(".")
-            return f"${short}{unit}"
-    return f"${value:,.0f}"
+        scaled = float(f"{value / size:.3g}")
+        if scaled >= 1:
+            short = f"{scaled:,.2f}".rstrip("0").rstrip(".")
+            return f"{sign}{symbol}{short}{unit}"
+    return f"{sign}{symbol}{value:,.0f}"
+
+
+def default_currency(catalog: Catalog) -> str:
+    """The currency the catalog's pay bands are written in (the most common one), else USD."""
+    counts: dict[str, int] = {}
+    for band in catalog.bands.values():
+        counts[band.currency] = counts.get(band.currency, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else "USD"
+
+
+def resolve_currency(catalog: Catalog, given: str | None) -> str:
+    """The currency code to use: ``given`` (any case) when the catalog has a rate for it."""
+    code = default_currency(catalog) if given is None else given.strip().upper()
+    if given is not None and code not in catalog.currencies:
+        known = ", ".join(catalog.currencies) or "none"
+        raise UsageError(
+            f"invalid value for --currency: {given!r} is not a currency the catalogs have a "
+            f"rate for{suggestion(code, list(catalog.currencies))}; choose from: {known}"
+        )
+    return code
 
 
 def stages_by_size(catalog: Catalog) -> list[Stage]:
@@ -300,6 +337,7 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
     if max(len(regions), 1) * max(len(segments), 1) > MAX_UNITS:
         raise UsageError(f"at most {MAX_UNITS} region x segment pods are supported")
     customers, inferred_customers = _customers(request.customers, region_mix, segment_mix)
+    currency = resolve_currency(catalog, request.currency)
 
     return Inputs(
         stage=stage_id,
@@ -320,6 +358,9 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         region_shares=region_mix.shares(),
         segment_shares=segment_mix.shares() if segment_mix.weights is not None else None,
         customers_inferred=inferred_customers,
+        budget=request.budget,
+        currency=currency,
+        symbol=catalog.currencies[currency].symbol if currency in catalog.currencies else "$",
     )
 
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
 from csorg.engine.budget import fit_headcount
+from csorg.engine.cost import with_cost
 from csorg.engine.inputs import Inputs, Request, infer_stage, resolve, stages_by_size
 from csorg.engine.layers import Node, min_span_of
 from csorg.engine.metrics import org_metrics
@@ -51,19 +52,22 @@ def recommend(catalog: Catalog, request: Request) -> Recommendation:
     metrics = org_metrics(catalog, org) if inputs.sized else ()
     _notes(catalog, org, inputs, notes)
     _warnings(catalog, org, inputs, metrics, warnings)
-    return Recommendation(
-        model_id=model.id,
-        model_name=model.name,
-        inputs=inputs,
-        roles=tuple(role_entries(catalog, org, inputs, covers)),
-        warnings=tuple(warnings),
-        notes=tuple(notes),
-        budget=budget,
-        seats=seat_entries(catalog, org, covers) if inputs.seats else None,
-        sized=inputs.sized,
-        metrics=metrics,
-        next_hires=tuple(next_hires(catalog, org)),
-        coverage=coverage(org),
+    return with_cost(
+        catalog,
+        Recommendation(
+            model_id=model.id,
+            model_name=model.name,
+            inputs=inputs,
+            roles=tuple(role_entries(catalog, org, inputs, covers)),
+            warnings=tuple(warnings),
+            notes=tuple(notes),
+            budget=budget,
+            seats=seat_entries(catalog, org, covers) if inputs.seats else None,
+            sized=inputs.sized,
+            metrics=metrics,
+            next_hires=tuple(next_hires(catalog, org)),
+            coverage=coverage(org),
+        ),
     )
 
 

@@ -169,6 +169,134 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class Band:
+    """An amount as a low, typical (mid) and high estimate."""
+
+    low: float
+    mid: float
+    high: float
+
+    def __add__(self, other: Band) -> Band:
+        return Band(self.low + other.low, self.mid + other.mid, self.high + other.high)
+
+    def times(self, factor: float) -> Band:
+        return Band(self.low * factor, self.mid * factor, self.high * factor)
+
+    def as_json(self) -> dict[str, int]:
+        return {"low": round(self.low), "mid": round(self.mid), "high": round(self.high)}
+
+
+ZERO = Band(0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class RoleCost:
+    role: str
+    title: str
+    seats: int
+    each: Band  # one seat at the reference pay level
+    total: Band  # every seat, at the pay level of its region
+    source: str | None  # where the mid figure comes from (a source id)
+    heuristic: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "title": self.title,
+            "seats": self.seats,
+            "each": self.each.as_json(),
+            "total": self.total.as_json(),
+            "source": self.source,
+            "heuristic": self.heuristic,
+        }
+
+
+@dataclass(frozen=True)
+class RegionCost:
+    region: str | None  # None: the reference pay level, when no region was given
+    seats: int
+    multiplier: float
+    known: bool  # whether the catalog gives the region's pay level
+    total: Band
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "region": self.region,
+            "seats": self.seats,
+            "multiplier": self.multiplier,
+            "known": self.known,
+            "total": self.total.as_json(),
+        }
+
+
+@dataclass(frozen=True)
+class BenchmarkCheck:
+    id: str
+    name: str
+    covers: str
+    share: float
+    applies: bool  # the benchmark is for the company's stage
+    source: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "covers": self.covers,
+            "share": self.share,
+            "applies": self.applies,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
+class ArrShare:
+    arr: float
+    share: Band  # the team's cost over ARR, as fractions
+    benchmarks: tuple[BenchmarkCheck, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "arr": self.arr,
+            "share": {
+                "low": round(self.share.low, 4),
+                "mid": round(self.share.mid, 4),
+                "high": round(self.share.high, 4),
+            },
+            "benchmarks": [b.as_json() for b in self.benchmarks],
+        }
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What the recommended team costs a year, fully loaded, in one currency."""
+
+    currency: str
+    symbol: str
+    as_of: str | None  # the date of the exchange rate used, when amounts were converted
+    seats: int  # the seats in the total
+    roles: tuple[RoleCost, ...]
+    regions: tuple[RegionCost, ...]
+    total: Band
+    arr_share: ArrShare | None = None
+    missing: tuple[str, ...] = ()  # roles with seats but no cost band
+    notes: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "currency": self.currency,
+            "as_of": self.as_of,
+            "seats": self.seats,
+            "roles": [r.as_json() for r in self.roles],
+            "regions": [r.as_json() for r in self.regions],
+            "total": self.total.as_json(),
+            "share_of_arr": self.arr_share.as_json() if self.arr_share else None,
+            "missing": list(self.missing),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
 class Recommendation:
     model_id: str
     model_name: str
@@ -182,6 +310,7 @@ class Recommendation:
     metrics: tuple[Metric, ...] = ()
     next_hires: tuple[NextHire, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    cost: Cost | None = None
 
     @property
     def total_seats(self) -> int:
@@ -208,4 +337,6 @@ class Recommendation:
             data["budget"] = self.budget.as_json()
         if self.seats is not None:
             data["seats"] = [s.as_json() for s in self.seats]
+        if self.cost is not None:
+            data["cost"] = self.cost.as_json()
         return data

@@ -41,6 +41,10 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
             f"{'`' + entry.reports_to + '`' if entry.reports_to else ''} | "
             f"{md(catalog.area_name(entry.area))} | {'yes' if entry.optional else ''} |"
         )
+    if rec.cost is not None:
+        from csorg.render import cost
+
+        lines += cost.markdown(rec.cost, catalog)
     lines += ["", "## Why", ""]
     for entry in rec.roles:
         if entry.reports_to is None:

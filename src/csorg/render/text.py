@@ -68,6 +68,11 @@ def write_table(rec: Recommendation, catalog: Catalog) -> None:
         )
     out.print(Text(heading(rec), style="bold"))
     out.print(table)
+    if rec.cost is not None:
+        from csorg.render import cost
+
+        for renderable in cost.table(rec.cost, catalog):
+            out.print(renderable)
     for warning in rec.warnings:
         out.print(Text("warning: ", style="bold yellow") + Text(safe(warning)))
     for note in rec.notes:

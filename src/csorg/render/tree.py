@@ -149,6 +149,10 @@ def render(
     out += tree_lines(
         [(r.id, r.reports_to, role_label(r, catalog, paint, codes)) for r in rec.roles]
     )
+    if rec.cost is not None:
+        from csorg.render import cost
+
+        out += ["", *cost.tree_lines(rec.cost, catalog, paint(cost.heading(rec.cost), "1"))]
     out += ["", paint("Why", "1")]
     wrap = textwrap.TextWrapper(width=width, initial_indent="  - ", subsequent_indent="    ")
     for entry in rec.roles:

@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from csorg.catalog.checks import (
+    compensation,
     dotted,
     hats,
     headcount,
@@ -79,6 +80,7 @@ CHECKS: tuple[Check, ...] = (
     tree,
     rules,
     hats,
+    compensation,
 )
 
 

@@ -30,6 +30,7 @@ SECTION_OF = {
     "trait": "traits",
     "model": "models",
     "tier": "tiers",
+    "currency": "currencies",
 }
 
 

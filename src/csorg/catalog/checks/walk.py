@@ -23,7 +23,7 @@ from csorg.catalog import schema
 if TYPE_CHECKING:
     from csorg.catalog.yamlload import KeyPath
 
-_NUMBERS = (schema.Figure, schema.Count, schema.Share)
+_NUMBERS = (schema.Figure, schema.Count, schema.Share, schema.Amount)
 
 
 # (path within the entry, kind of entry named ("role", "source", ...; see Ref), id)
@@ -139,7 +139,7 @@ _ENTRY_TYPES: dict[str, type] = {}
 def entry_type(section: str) -> type:
     """The dataclass of one entry of ``section`` (``roles`` -> Role, ``hats`` -> Hat)."""
     if not _ENTRY_TYPES:
-        for file_type in (schema.RolesFile, schema.BusinessModelsFile):
+        for file_type in (schema.RolesFile, schema.BusinessModelsFile, schema.CompensationFile):
             for name, hint in typing.get_type_hints(file_type).items():
                 entry = _dataclass_in(hint)
                 if entry is not None:
