@@ -1,0 +1,230 @@
+"""The audit's result and its JSON form (the contract documented in docs/plan-audit.md)."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+from csorg.audit.benchmarks import coverage
+from csorg.audit.changes import Change
+from csorg.audit.context import SEVERITIES, Context, Finding, Severity
+from csorg.audit.placement import spread
+from csorg.audit.rules.layers import recommended_depths
+from csorg.audit.rules.management_ratio import ratios
+from csorg.audit.titles.custom import Suggested
+
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Audit:
+    ctx: Context
+    findings: tuple[Finding, ...]
+    changes: tuple[Change, ...]
+
+    @property
+    def chart(self) -> Any:
+        return self.ctx.chart
+
+    @property
+    def rec(self) -> Any:
+        return self.ctx.rec
+
+    @property
+    def seats(self) -> int:
+        """Seats in the chart, open ones included; a CEO at the top is not a CS seat."""
+        return self.ctx.facts.total.seats
+
+    def total(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, threshold: Severity) -> bool:
+        """Whether there are findings of ``threshold`` severity or worse."""
+        worst = SEVERITIES.index(threshold)
+        return any(SEVERITIES.index(f.severity) <= worst for f in self.findings)
+
+    def by_person(self) -> dict[str, list[Finding]]:
+        """Each person's findings (a finding about several people is on each of them)."""
+        out: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for person in finding.people:
+                out.setdefault(person, []).append(finding)
+        return out
+
+    def suggestions(self) -> list[Suggested]:
+        """The titles a starting title map should hold: unmapped in CS, or asked about."""
+        ctx = self.ctx
+        entries: dict[str, Suggested] = {}
+        for person_id in ctx.facts.order:
+            reading = ctx.readings[person_id]
+            person = ctx.chart.by_id[person_id]
+            if reading.method in ("role-column", "map"):
+                continue
+            if reading.suggested is None and reading.in_cs:
+                note = "no catalog role matches: set the role, or null if it is not CS"
+            elif reading.ask is not None and reading.suggested is not None:
+                applied = "counted as" if reading.role else "outside CS, would be"
+                note = f"{applied} {reading.suggested}: {reading.ask}"
+            elif reading.suggested is None and person_id != ctx.chart.root:
+                note = "outside Customer Success (not audited)"
+            else:
+                continue
+            found = entries.get(person.title)
+            people = found.people + 1 if found else 1
+            entries[person.title] = Suggested(person.title, reading.suggested, note, people)
+        return list(entries.values())
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "findings": [f.as_json() for f in self.findings],
+            "mapping": {p.id: self.ctx.readings[p.id].role for p in self.ctx.chart.people},
+            "summary": summary(self),
+            "metrics": metrics(self),
+            "changes": [c.as_json() for c in self.changes],
+            "titles": titles(self),
+            "reading": {"columns": self.ctx.chart.columns, "notes": self.ctx.chart.notes},
+            "people": people(self),
+            "version": SCHEMA_VERSION,
+        }
+
+
+# -- JSON parts ---------------------------------------------------------------------------
+
+
+def summary(audit: Audit) -> dict[str, Any]:
+    ctx = audit.ctx
+    readings = ctx.readings.values()
+    recommended = {r.id: r.count for r in ctx.rec.roles}
+    roles: dict[str, dict[str, Any]] = {}
+    for role_id, tally in ctx.facts.tallies.items():
+        roles[role_id] = {"count": tally.seats, **tally.as_json(), "recommended": 0}
+    for role_id, n in recommended.items():
+        roles.setdefault(role_id, {"count": 0, "recommended": 0})["recommended"] = n
+    total = ctx.facts.total
+    return {
+        "file": ctx.chart.file,
+        "model": {"id": ctx.rec.model_id, "name": ctx.rec.model_name},
+        "inputs": ctx.rec.inputs.as_json(),
+        "people": len(ctx.chart.people),
+        "seats": total.seats,
+        "filled": total.filled,
+        "open_seats": total.open,
+        "contractors": total.contractors,
+        "fte": round(total.fte, 2),
+        "recommended_seats": ctx.rec.total_seats,
+        "root": ctx.chart.root,
+        "mapped": sum(1 for r in readings if r.role is not None),
+        "unmapped": sum(1 for r in readings if r.role is None and r.in_cs),
+        "outside_cs": sum(1 for r in readings if r.role is None and not r.in_cs),
+        "asked": sum(1 for r in readings if r.ask is not None and r.suggested is not None),
+        "close_matches": sum(1 for r in readings if r.method == "close-spelling"),
+        "roles": roles,
+        "coverage": coverage_json(audit),
+        "findings": {s: audit.total(s) for s in SEVERITIES},
+    }
+
+
+def coverage_json(audit: Audit) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for role_id, bench in coverage(
+        audit.ctx.catalog, audit.ctx.rec, list(audit.ctx.facts.tallies)
+    ).items():
+        fte = audit.ctx.facts.tallies[role_id].fte
+        out[role_id] = {
+            "accounts": round(bench.accounts, 2),
+            "seats": round(fte, 2),
+            "per_seat": round(bench.accounts / fte, 2) if fte else 0.0,
+            "limit": bench.limit.value,
+            "planned_per_seat": round(bench.planned, 2) if bench.planned else 0.0,
+        }
+    return out
+
+
+def metrics(audit: Audit) -> dict[str, Any]:
+    ctx = audit.ctx
+    managers, ics, chart_ratio, planned_ratio = ratios(ctx)
+    spans = [n for n in ctx.facts.team.values() if n]
+    planned_depth = recommended_depths(ctx)
+    layers = {}
+    for role_id, tally in ctx.facts.tallies.items():
+        depths = [ctx.facts.depth[p] for p in tally.people]
+        layers[role_id] = {
+            "min": min(depths),
+            "max": max(depths),
+            "recommended": planned_depth.get(role_id),
+        }
+    widest = max(
+        ctx.facts.team.items(), key=lambda kv: (kv[1], -ctx.facts.position[kv[0]]), default=None
+    )
+    return {
+        "managers": managers,
+        "individual_contributors": ics,
+        "managers_per_ic": round(chart_ratio, 3) if chart_ratio is not None else None,
+        "recommended_managers_per_ic": round(planned_ratio, 3)
+        if planned_ratio is not None
+        else None,
+        "deepest": max(ctx.facts.depth.values()),
+        "layers": layers,
+        "median_span": statistics.median(spans) if spans else 0,
+        "widest_span": {"id": widest[0], "reports": widest[1]} if widest else None,
+        "regions": spread(ctx, "region"),
+        "segments": spread(ctx, "segment"),
+    }
+
+
+def titles(audit: Audit) -> list[dict[str, Any]]:
+    """Each distinct title once: how it was read and how many people hold it."""
+    seen: dict[str, dict[str, Any]] = {}
+    for person_id in audit.ctx.facts.order:
+        person = audit.ctx.chart.by_id[person_id]
+        reading = audit.ctx.readings[person_id]
+        key = f"{person.title}\0{reading.role}\0{reading.method}"
+        if key in seen:
+            seen[key]["people"] += person.count
+            continue
+        seen[key] = {
+            "title": person.title,
+            "role": reading.role,
+            "suggested": reading.suggested,
+            "match": reading.method,
+            "confidence": round(reading.confidence, 2),
+            "rule": reading.rule,
+            "ask": reading.ask,
+            "segment": reading.segment,
+            "region": reading.region,
+            "people": person.count,
+        }
+    return list(seen.values())
+
+
+def people(audit: Audit) -> list[dict[str, Any]]:
+    ctx = audit.ctx
+    out = []
+    for person in ctx.chart.people:
+        reading = ctx.readings[person.id]
+        out.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "title": person.title,
+                "reports_to": person.reports_to,
+                "line": person.line,
+                "count": person.count,
+                "role": reading.role,
+                "match": reading.method,
+                "confidence": round(reading.confidence, 2),
+                "rule": reading.rule,
+                "ask": reading.ask,
+                "in_cs": reading.in_cs,
+                "vacant": person.vacant,
+                "employment": person.employment,
+                "fte": person.fte,
+                "region": reading.region,
+                "segment": reading.segment,
+                "dotted_to": list(person.dotted),
+                "depth": ctx.facts.depth[person.id],
+                "direct_reports": ctx.facts.team.get(person.id, 0),
+            }
+        )
+    return out
