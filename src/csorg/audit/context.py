@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -20,6 +21,11 @@ Subject = Literal["person", "role", "title", "region", "segment", "org"]
 # a limit exceeded by more than this factor is an error rather than a warning
 ERROR_FACTOR = 1.5
 NAMED = 3  # people named in one message; the rest are counted
+
+
+@functools.lru_cache(maxsize=4096)
+def _normal(title: str) -> str:
+    return normal_title(title)
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,7 @@ class Context:
         label = person.name or (f"open seat {person.id}" if person.vacant else person.id)
         extra = f" ×{person.count}" if person.count > 1 else ""
         role_id = self.readings[person.id].role
-        if role_id is not None and normal_title(person.title) != normal_title(self.title(role_id)):
+        if role_id is not None and _normal(person.title) != _normal(self.title(role_id)):
             return f"{label}{extra} ({person.title}, read as {self.title(role_id)})"
         return f"{label}{extra} ({person.title})"
 

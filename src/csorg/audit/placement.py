@@ -3,6 +3,7 @@ recommendation puts its seats (its pods). Shared by the region and segment rules
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -16,6 +17,7 @@ Dimension = Literal["region", "segment"]
 OVER = 1.5  # more than this times the recommended seats is over-covered
 
 
+@functools.lru_cache(maxsize=4096)
 def label(dimension: Dimension, text: str) -> str:
     if dimension == "region":
         return canonical_region(text)

@@ -16,6 +16,7 @@ title cannot:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -33,7 +34,7 @@ _CS_DEPARTMENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PersonReading:
     """The role a person is counted as (``role``), and how it was read."""
 
@@ -100,7 +101,12 @@ def _first(catalog: Catalog, chart: OrgChart, person: Person, reader: TitleReade
 def _region(person: Person, title: Reading) -> str | None:
     if person.region:
         return canonical_region(person.region)
-    return title.region or (region_of_location(person.location) if person.location else None)
+    return title.region or (_location(person.location) if person.location else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _location(text: str) -> str | None:
+    return region_of_location(text)
 
 
 def _by_reports(
@@ -108,9 +114,9 @@ def _by_reports(
 ) -> PersonReading:
     """An individual contributor managing a team is read as that team's usual manager."""
     reading = firm[person.id]
+    reports = chart.reports.get(person.id)
     role = catalog.roles.get(reading.role or "")
-    reports = chart.reports.get(person.id, [])
-    if role is None or role.span is not None or reading.method == "role-column":
+    if not reports or role is None or role.span is not None or reading.method == "role-column":
         return reading
     roles = Counter(r for rid in reports if (r := firm[rid].role) is not None)
     if sum(chart.by_id[rid].count for rid in reports if firm[rid].role) < TEAM or not roles:
@@ -156,5 +162,8 @@ def _cs_below(chart: OrgChart, order: list[str], firm: dict[str, PersonReading])
 def _settle(reading: PersonReading, inside: bool) -> PersonReading:
     """Apply a reading worth asking about only inside Customer Success."""
     if reading.role is not None and reading.ask is not None and not inside:
-        return replace(reading, role=None, in_cs=False)
-    return replace(reading, in_cs=inside or _firm_cs(reading) or reading.method == "reports")
+        reading.role = None
+        reading.in_cs = False
+    else:
+        reading.in_cs = inside or _firm_cs(reading) or reading.method == "reports"
+    return reading

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,17 +77,30 @@ class Audit:
         return list(entries.values())
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "findings": [f.as_json() for f in self.findings],
-            "mapping": {p.id: self.ctx.readings[p.id].role for p in self.ctx.chart.people},
-            "summary": summary(self),
-            "metrics": metrics(self),
-            "changes": [c.as_json() for c in self.changes],
-            "titles": titles(self),
-            "reading": {"columns": self.ctx.chart.columns, "notes": self.ctx.chart.notes},
-            "people": people(self),
-            "version": SCHEMA_VERSION,
-        }
+        out: dict[str, Any] = {}
+        for key, value in json_parts(self):
+            if key == "mapping":
+                out[key] = dict(value)
+            elif isinstance(value, Iterator):
+                out[key] = list(value)
+            else:
+                out[key] = value
+        return out
+
+
+def json_parts(audit: Audit) -> Iterator[tuple[str, Any]]:
+    """The JSON contract's parts in order; the long ones (findings, people, ...) as iterators
+    of items, so a writer can stream a chart of any size."""
+    ctx = audit.ctx
+    yield "findings", (f.as_json() for f in audit.findings)
+    yield "mapping", ((p, ctx.readings[p].role) for p in ctx.facts.order)
+    yield "summary", summary(audit)
+    yield "metrics", metrics(audit)
+    yield "changes", (c.as_json() for c in audit.changes)
+    yield "titles", iter(titles(audit))
+    yield "reading", {"columns": ctx.chart.columns, "notes": ctx.chart.notes}
+    yield "people", people(audit)
+    yield "version", SCHEMA_VERSION
 
 
 # -- JSON parts ---------------------------------------------------------------------------
@@ -191,19 +205,20 @@ def titles(audit: Audit) -> list[dict[str, Any]]:
             "confidence": round(reading.confidence, 2),
             "rule": reading.rule,
             "ask": reading.ask,
-            "segment": reading.segment,
-            "region": reading.region,
+            "segment": reading.title.segment,
+            "region": reading.title.region,
             "people": person.count,
         }
     return list(seen.values())
 
 
-def people(audit: Audit) -> list[dict[str, Any]]:
+def people(audit: Audit) -> Iterator[dict[str, Any]]:
+    """Everyone in chart order (managers before their reports), whatever the row order."""
     ctx = audit.ctx
-    out = []
-    for person in ctx.chart.people:
+    for person_id in ctx.facts.order:
+        person = ctx.chart.by_id[person_id]
         reading = ctx.readings[person.id]
-        out.append(
+        yield (
             {
                 "id": person.id,
                 "name": person.name,
@@ -227,4 +242,3 @@ def people(audit: Audit) -> list[dict[str, Any]]:
                 "direct_reports": ctx.facts.team.get(person.id, 0),
             }
         )
-    return out

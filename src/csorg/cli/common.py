@@ -84,7 +84,8 @@ VIEWS: dict[str, dict[str, str]] = {
     "Audit": {
         OutputFormat.tree: "csorg.render.audit:write",
         OutputFormat.table: "csorg.render.audit:write_table",
-        OutputFormat.markdown: "csorg.render.audit:markdown",
+        OutputFormat.markdown: "csorg.render.audit_memo:markdown",
+        OutputFormat.json: "csorg.render.audit_json:write_json",
         "html": "csorg.render.audit_page:html_page",
     },
 }
@@ -129,12 +130,13 @@ def show(result: Shown, output_format: str, catalog: Catalog, output: str | None
 
 
 def _show(result: Shown, fmt: str, catalog: Catalog) -> None:
-    if fmt == OutputFormat.json:
+    view = VIEWS.get(type(result).__name__, {}).get(fmt)
+    if view is None and fmt == OutputFormat.json:
         write_json(result.as_json())
         return
     import importlib
 
-    module, name = VIEWS[type(result).__name__][fmt].split(":")
+    module, name = (view or VIEWS[type(result).__name__][fmt]).split(":")
     text = getattr(importlib.import_module(module), name)(result, catalog)
     if text is not None:
         write(text)

@@ -12,16 +12,16 @@ its indentation, tables of titles are capped and say how many were left out.
 from __future__ import annotations
 
 import sys
-import textwrap
-from typing import Any, TextIO
+from collections.abc import Iterable, Iterator
+from typing import TextIO
 
 from csorg.audit.changes import Change
 from csorg.audit.context import SEVERITIES, Finding
 from csorg.audit.orgfile import Person
 from csorg.audit.result import Audit, metrics
+from csorg.audit.result import titles as title_rows
 from csorg.catalog.schema import Catalog
 from csorg.render.tree import WIDTH, Paint, painter, tree_lines, use_colour, width_for
-from csorg.text import markdown_escape as md
 from csorg.text import number, one_line, plural
 
 SYMBOLS = {"error": "✗", "warning": "⚠", "info": "ℹ"}
@@ -29,7 +29,8 @@ CODES = {"error": "1;31", "warning": "1;33", "info": "36"}
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
 VERBS = {"hire": "hire", "promote": "promote or hire", "move": "move", "reassign": "fewer"}
-MAX_TABLE_ROWS = 500  # rows of the titles table; the rest is counted (all are in JSON)
+BLOCK = 1000  # lines written at a time
+MAX_TABLE_ROWS = 500  # rows of a rich table; the rest is counted (all are in tree and JSON)
 
 
 def heading(result: Audit) -> str:
@@ -151,13 +152,26 @@ def subject_label(finding: Finding, result: Audit) -> str:
 def finding_lines(finding: Finding, result: Audit, paint: Paint, width: int) -> list[str]:
     subject = subject_label(finding, result)
     head = f"{SYMBOLS[finding.severity]} {finding.severity} {finding.kind} {subject}: "
-    lines = textwrap.wrap(
-        head + one_line(finding.message),
-        width=width,
-        subsequent_indent="    ",
-        break_on_hyphens=False,
-    )
-    lines[0] = paint(lines[0][: len(head)], CODES[finding.severity]) + lines[0][len(head) :]
+    lines = wrap(head + one_line(finding.message), width, "    ")
+    if len(lines[0]) >= len(head):
+        lines[0] = paint(lines[0][: len(head)], CODES[finding.severity]) + lines[0][len(head) :]
+    return lines
+
+
+def wrap(text: str, width: int, indent: str) -> list[str]:
+    """``text`` in lines of at most ``width`` (a longer word stands alone), later lines
+    indented: greedy and linear, for reports of tens of thousands of findings."""
+    lead = len(text) - len(text.lstrip(" "))
+    first, *words = text[lead:].split(" ")
+    lines: list[str] = []
+    current = text[:lead] + first
+    for word in words:
+        if len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    lines.append(current)
     return lines
 
 
@@ -183,9 +197,9 @@ def change_text(change: Change, result: Audit) -> str:
     )
 
 
-def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
+def report_lines(result: Audit, *, colour: bool = False, width: int = WIDTH) -> Iterator[str]:
     paint = painter(colour)
-    out = [paint(heading(result), "1"), tally(result), ""]
+    yield from (paint(heading(result), "1"), tally(result), "")
     marks = result.by_person()
     items = []
     for person_id in result.ctx.facts.order:
@@ -195,41 +209,48 @@ def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
             for f in marks.get(person_id, [])
             if f.severity != "info"
         ]
-        items.append(
-            (
-                person_id,
-                person.reports_to,
-                "  ".join([person_label(person, result), *dict.fromkeys(flags)]),
-            )
-        )
-    out += tree_lines(items)
-    out += ["", paint("Measures", "1")]
-    out += [f"  {label}: {value}" for label, value in numbers(result)]
+        label = "  ".join([person_label(person, result), *dict.fromkeys(flags)])
+        items.append((person_id, person.reports_to, label))
+    del marks
+    yield from tree_lines(items)
+    del items
+    yield from ("", paint("Measures", "1"))
+    yield from (f"  {label}: {value}" for label, value in numbers(result))
     if result.findings:
-        out += ["", paint("Findings", "1")]
+        yield from ("", paint("Findings", "1"))
         for finding in result.findings:
-            out += finding_lines(finding, result, paint, width)
+            yield from finding_lines(finding, result, paint, width)
     if result.changes:
-        out += ["", paint("What would change with the recommendation", "1")]
-        wrap = textwrap.TextWrapper(width=width, subsequent_indent="     ", break_on_hyphens=False)
+        yield from ("", paint("What would change with the recommendation", "1"))
         for change in result.changes:
-            out += wrap.wrap(f"{change.order:>2}. {change_text(change, result)}")
-            out += wrap.wrap(f"    why: {one_line(change.why)}")
-    out += ["", paint("How the file was read", "1")]
+            yield from wrap(f"{change.order:>2}. {change_text(change, result)}", width, "     ")
+            yield from wrap(f"    why: {one_line(change.why)}", width, "     ")
+    yield from ("", paint("How the file was read", "1"))
     columns = ", ".join(f"{k}={one_line(v)}" for k, v in result.chart.columns.items())
-    out += textwrap.wrap(
-        f"columns: {columns}", width=width, initial_indent="  ", subsequent_indent="    "
-    )
+    yield from wrap(f"  columns: {columns}", width, "    ")
     for note in result.chart.notes:
-        out += textwrap.wrap(
-            f"note: {one_line(note)}", width=width, initial_indent="  ", subsequent_indent="    "
-        )
-    return "\n".join(out) + "\n"
+        yield from wrap(f"  note: {one_line(note)}", width, "    ")
+
+
+def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
+    return "".join(f"{line}\n" for line in report_lines(result, colour=colour, width=width))
+
+
+def write_lines(lines: Iterable[str], stream: TextIO) -> None:
+    """Write lines in blocks: the report is never held whole in memory."""
+    block: list[str] = []
+    for line in lines:
+        block.append(line)
+        if len(block) >= BLOCK:
+            stream.write("\n".join(block) + "\n")
+            block.clear()
+    if block:
+        stream.write("\n".join(block) + "\n")
 
 
 def write(result: Audit, catalog: Catalog, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
-    stream.write(render(result, colour=use_colour(stream), width=width_for(stream)))
+    write_lines(report_lines(result, colour=use_colour(stream), width=width_for(stream)), stream)
 
 
 def write_table(result: Audit, catalog: Catalog) -> None:
@@ -245,7 +266,7 @@ def write_table(result: Audit, catalog: Catalog) -> None:
         table = Table(title="Findings")
         for name in ("Severity", "Kind", "Subject", "Line", "Message"):
             table.add_column(name, justify="right" if name == "Line" else "left")
-        for f in result.findings:
+        for f in result.findings[:MAX_TABLE_ROWS]:
             table.add_row(
                 Text(f.severity, style=STYLES[f.severity]),
                 f.kind,
@@ -254,6 +275,9 @@ def write_table(result: Audit, catalog: Catalog) -> None:
                 one_line(f.message),
             )
         console.print(table)
+        if len(result.findings) > MAX_TABLE_ROWS:
+            rest = len(result.findings) - MAX_TABLE_ROWS
+            console.print(Text(f"... and {rest} more findings (all in --format tree or json)"))
     if result.changes:
         changes = Table(title="What would change with the recommendation")
         for name in ("Step", "Change", "Why"):
@@ -261,7 +285,7 @@ def write_table(result: Audit, catalog: Catalog) -> None:
         for change in result.changes:
             changes.add_row(str(change.order), change_text(change, result), one_line(change.why))
         console.print(changes)
-    titles = _titles(result)
+    titles = title_rows(result)
     table = Table(title="Titles read as roles")
     for name in ("Title", "People", "Role", "Match", "Confidence", "Question"):
         table.add_column(name, justify="right" if name in ("People", "Confidence") else "left")
@@ -279,49 +303,3 @@ def write_table(result: Audit, catalog: Catalog) -> None:
         console.print(
             Text(f"... and {len(titles) - MAX_TABLE_ROWS} more titles (all in --format json)")
         )
-
-
-def _titles(result: Audit) -> list[dict[str, Any]]:
-    from csorg.audit.result import titles
-
-    return titles(result)
-
-
-def markdown(result: Audit, catalog: Catalog) -> str:
-    """A memo for a client: numbers, findings by severity, what would change, titles."""
-    lines = [f"# Org chart audit: {md(result.chart.file)}", "", md(heading(result)) + ".", ""]
-    lines += ["## At a glance", "", "| Measure | Value |", "|---|---|"]
-    lines += [f"| {md(label)} | {md(value)} |" for label, value in numbers(result)]
-    lines += ["", f"**{md(tally(result))}**", ""]
-    for severity in SEVERITIES:
-        found = [f for f in result.findings if f.severity == severity]
-        if not found:
-            continue
-        lines += [f"## {HEADINGS[severity]}", ""]
-        for f in found:
-            where = f" (line {f.line})" if f.line is not None and f.subject_type == "person" else ""
-            lines.append(f"- **{md(f.kind)}**{where}: {md(f.message)}")
-        lines.append("")
-    if result.changes:
-        lines += ["## What would change with the recommendation", ""]
-        for change in result.changes:
-            lines.append(
-                f"{change.order}. {md(change_text(change, result))}. *Why:* {md(change.why)}"
-            )
-        lines.append("")
-    lines += [
-        "## How titles were read",
-        "",
-        "| Title | People | Role | Match | Confidence | Question |",
-        "|---|---:|---|---|---:|---|",
-    ]
-    for row in _titles(result):
-        lines.append(
-            f"| {md(str(row['title']))} | {row['people']} | "
-            f"{'`' + str(row['role']) + '`' if row['role'] else ''} | {row['match']} | "
-            f"{row['confidence']:.2f} | {md(str(row['ask'] or ''))} |"
-        )
-    columns = ", ".join(f"{k}: {v}" for k, v in result.chart.columns.items())
-    lines += ["", f"*Read with columns {md(columns)}.*"]
-    lines += [f"*{md(note)}.*" for note in result.chart.notes]
-    return "\n".join(lines) + "\n"

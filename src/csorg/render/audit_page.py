@@ -29,7 +29,7 @@ from csorg.text import one_line
 
 MAX_DRAWN = 1500
 BOX = Spacing(box_width=210, box_height=66)
-BORDERS = {"error": "#b91c1c", "warning": "#b45309"}
+BORDERS = {"error": "#dc2626", "warning": "#f59e0b"}  # not in the area palette
 PAD = 9.0
 _CSS = """
 :root { color-scheme: light; }

@@ -91,6 +91,7 @@ _SYNONYMS: dict[str, list[str]] = {
         "legal_name",
         "full_legal_name",
         "preferred_full_name",
+        "label_name",
     ],
     "first_name": [
         "first_name",

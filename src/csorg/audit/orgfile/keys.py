@@ -10,6 +10,7 @@ blank, ``-1``, ``0``, or the person themself.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -31,32 +32,38 @@ def canonical(value: str) -> str:
     return text
 
 
-@dataclass
 class Key:
-    """A column (or two put together) that identifies rows."""
+    """A column (or two put together) that identifies rows; its values are compared only
+    when they are needed (most files resolve with their first key)."""
 
-    label: str
-    kind: str  # id, node, email, name, composed
-    written: list[str]  # per row, as written; "" where the row has none
-    values: list[str] = field(default_factory=list)  # the same, canonical
-    index: dict[str, int] = field(default_factory=dict)  # value -> row, unique values only
-    duplicates: dict[str, list[int]] = field(default_factory=dict)
+    def __init__(self, label: str, kind: str, written: list[str]) -> None:
+        self.label = label
+        self.kind = kind  # id, node, email, name, composed
+        self.written = written  # per row, as written; "" where the row has none
 
-    def __post_init__(self) -> None:
-        self.values = [canonical(w) for w in self.written]
+    @functools.cached_property
+    def values(self) -> list[str]:
+        """The values, canonical, per row."""
+        return [canonical(w) for w in self.written]
+
+    @functools.cached_property
+    def duplicates(self) -> dict[str, list[int]]:
         seen: dict[str, int] = {}
+        out: dict[str, list[int]] = {}
         for row, value in enumerate(self.values):
             if not value:
                 continue
             if value in seen:
-                self.duplicates.setdefault(value, [seen[value]]).append(row)
+                out.setdefault(value, [seen[value]]).append(row)
             else:
                 seen[value] = row
-        self.index = {v: r for v, r in seen.items() if v not in self.duplicates}
+        return out
 
-    @property
-    def complete(self) -> bool:
-        return len(self.index) == len(self.values)
+    @functools.cached_property
+    def index(self) -> dict[str, int]:
+        """value -> row, for the values only one row has."""
+        duplicates = self.duplicates
+        return {v: r for r, v in enumerate(self.values) if v and v not in duplicates}
 
 
 @dataclass
@@ -147,6 +154,12 @@ def _split(text: str) -> list[str]:
 
 
 def best(table: Table, column: int, keys: list[Key], *, several: bool, self_is_root: bool) -> Link:
-    """The key that resolves the most values of ``column``; ids win ties."""
-    links = [resolve(table, column, k, several=several, self_is_root=self_is_root) for k in keys]
+    """The key that resolves the most values of ``column``; ids win ties. A key that
+    resolves every value ends the search."""
+    links: list[Link] = []
+    for key in keys:
+        link = resolve(table, column, key, several=several, self_is_root=self_is_root)
+        links.append(link)
+        if not link.missing and not link.ambiguous:
+            break
     return max(links, key=lambda lk: (lk.resolved, -keys.index(lk.key)))

@@ -13,11 +13,12 @@ import re
 from csorg.audit.orgfile.columns import COLUMNS_FLAG, Columns, normal_header
 from csorg.audit.orgfile.keys import Key, Link, best
 from csorg.audit.orgfile.limits import Problems
-from csorg.audit.orgfile.table import Table
+from csorg.audit.orgfile.table import MANAGER_EDGE, Table
 from csorg.errors import CsorgError
 from csorg.text import one_line
 
-RESOLVES = 0.8  # share of a column's values that must name rows for it to be a link
+RESOLVES = 0.8  # share of its values that must name rows for a column to be the manager
+MOSTLY = 0.5  # with a single candidate: values that name no one are then problems of rows
 _BRACKETED = re.compile(r"\(([^()]+)\)\s*$")
 MAX_LISTED = 5
 
@@ -26,10 +27,16 @@ def manager_link(table: Table, columns: Columns, keys: list[Key], file: str) -> 
     """The manager column that names rows, and the key it names them by."""
     if not columns.managers:
         return _supervisory(table, columns, keys, file)
-    links = [best(table, m, keys, several=False, self_is_root=True) for m in columns.managers]
+    links = [
+        best(table, m, keys, several=table.headers[m] == MANAGER_EDGE, self_is_root=True)
+        for m in columns.managers
+    ]
     good = [lk for lk in links if lk.named and lk.share >= RESOLVES]
     if not good:
-        raise _unresolved(table, links, keys, file)
+        usable = max(links, key=lambda lk: lk.share)
+        if usable.share < MOSTLY or (len(links) > 1 and usable.share < RESOLVES):
+            raise _unresolved(table, links, keys, file)
+        good = [usable]
     chosen = min(
         good, key=lambda lk: (1 - lk.share, _rank(lk.key), columns.managers.index(lk.column))
     )

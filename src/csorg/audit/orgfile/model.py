@@ -64,16 +64,19 @@ class OrgChart:
     root: str = ""
     columns: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    _order: list[str] | None = field(default=None, repr=False, compare=False)
 
     def order(self) -> list[str]:
-        """Ids depth first from the root (managers before their reports)."""
-        out: list[str] = []
-        stack = [self.root]
-        while stack:
-            person = stack.pop()
-            out.append(person)
-            stack.extend(reversed(self.reports.get(person, [])))
-        return out
+        """Ids depth first from the root (managers before their reports); computed once."""
+        if self._order is None:
+            out: list[str] = []
+            stack = [self.root]
+            while stack:
+                person = stack.pop()
+                out.append(person)
+                stack.extend(reversed(self.reports.get(person, ())))
+            self._order = out
+        return self._order
 
     def depths(self) -> dict[str, int]:
         """Layers below the top: 0 for the root, 1 for its reports, ..."""

@@ -8,12 +8,14 @@ numbered in a fixed order, so the same file in any row order gives the same ids.
 
 from __future__ import annotations
 
-from csorg.audit.orgfile import rows as row_fields
 from csorg.audit.orgfile.columns import Columns
 from csorg.audit.orgfile.keys import Key, Link
 from csorg.audit.orgfile.limits import Problems
 from csorg.audit.orgfile.model import Person, natural_key
+from csorg.audit.orgfile.rows import Fields
 from csorg.audit.orgfile.table import Table
+
+OPTIONAL = ("role", "region", "segment", "department", "job_profile")
 
 
 def people(
@@ -24,16 +26,17 @@ def people(
     dotted: list[Link],
     problems: Problems,
 ) -> list[Person]:
+    fields = Fields(table, columns)
+    at = fields.at
     titles = [values[columns.title] for _, values in table.rows]
-    vacant = [
-        row_fields.is_vacant(values, columns, titles[r]) for r, (_, values) in enumerate(table.rows)
-    ]
-    ids, label = _ids(table, columns, keys, manager.key, vacant, problems)
+    vacant = [fields.vacant(values, titles[r]) for r, (_, values) in enumerate(table.rows)]
+    ids, label = _ids(table, columns, fields, keys, manager.key, vacant, problems)
     columns.id_label = label
-    week = row_fields.full_week(table, columns)
+    books = at["accounts"] >= 0 or at["arr"] >= 0
     out: list[Person] = []
     for r, (line, values) in enumerate(table.rows):
         title = titles[r]
+        count = fields.count(values, line, problems) if at["count"] >= 0 else 1
         if not title:
             problems.add(line, "is empty", field="title")
             continue
@@ -45,13 +48,14 @@ def people(
                 field="manager",
             )
             continue
-        employment, part_time = row_fields.employment(values, columns, title)
-        fte, assumed = row_fields.fte(values, columns, part_time, week, line, problems)
-        name = row_fields.full_name(values, columns)
-
-        def text(field: str, values: list[str] = values) -> str | None:
-            return row_fields.text(values, columns, field) or None
-
+        employment, part_time = fields.employment(values, title)
+        fte, assumed = (
+            fields.fte(values, part_time, line, problems)
+            if fields.sized
+            else ((0.5, True) if part_time else (1.0, False))
+        )
+        optional = [values[at[f]] or None if at[f] >= 0 else None for f in OPTIONAL]
+        role, region, segment, department, job_profile = optional
         dotted_ids = tuple(dict.fromkeys(ids[t] for link in dotted for t in link.targets[r]))
         out.append(
             Person(
@@ -59,22 +63,22 @@ def people(
                 title=title,
                 reports_to=ids[targets[0]] if targets else None,
                 line=line,
-                name=None if vacant[r] else name or None,
-                role=text("role"),
-                count=row_fields.count(values, columns, line, problems),
-                region=text("region"),
-                segment=text("segment"),
+                name=None if vacant[r] else fields.name(values) or None,
+                role=role,
+                count=count,
+                region=region,
+                segment=segment,
                 vacant=vacant[r],
                 employment=employment,
                 fte=fte,
                 fte_assumed=assumed,
                 dotted=tuple(d for d in dotted_ids if d != ids[r]),
                 location="; ".join(values[i] for i in columns.locations if values[i]) or None,
-                department=text("department"),
-                job_profile=text("job_profile"),
-                req=row_fields.req(values, columns, name, title) or None,
-                accounts=row_fields.book(values, columns, "accounts", line, problems),
-                arr=row_fields.book(values, columns, "arr", line, problems),
+                department=department,
+                job_profile=job_profile,
+                req=(fields.req(values, title) or None) if vacant[r] or at["req"] >= 0 else None,
+                accounts=fields.book(values, "accounts", line, problems) if books else None,
+                arr=fields.book(values, "arr", line, problems) if books else None,
             )
         )
     return out
@@ -83,6 +87,7 @@ def people(
 def _ids(
     table: Table,
     columns: Columns,
+    fields: Fields,
     keys: list[Key],
     key: Key,
     vacant: list[bool],
@@ -107,9 +112,7 @@ def _ids(
             continue
         if not vacant[r] and key.kind in ("id", "node"):
             problems.add(line, "is empty", field="id")
-        req = row_fields.req(
-            values, columns, row_fields.full_name(values, columns), values[columns.title]
-        )
+        req = fields.req(values, values[columns.title])
         if req:
             written[r] = req
         else:

@@ -1,4 +1,4 @@
-"""One row of a table as a :class:`Person`: name, open seat, employment, FTE and book.
+"""One row's fields: name, open seat, employment, FTE and book.
 
 * **Open seats:** a name (or first name) such as TBH, TBD, Open, Open req, Open Role,
   Vacant or To be hired (alone or before a requisition: "TBH (REQ-0419)", "Open req -
@@ -6,20 +6,22 @@
   "[Vacant]" or "- Open Req"; a status such as Unfilled, Open position or Vacant; a tag
   ``vacant``/``vacancy``/``open``; a requisition with no person (ChartHop).
 * **Contractors:** an employment, worker type, contract or tag naming a contractor,
-  contingent worker, freelancer, agency or temporary worker.
+  contingent worker, freelancer or agency worker.
 * **FTE:** ``0.5``, ``0,5``, ``50`` or ``50%`` (values above 1.5 are percentages), or hours
   per week against the usual full week in the file (40 when unclear); part-time with no
   figure counts as 0.5 and says so.
 * **Book:** accounts and ARR per person, written ``1,200``, ``$2.5M`` or ``800k``.
+
+Files repeat the same values on thousands of rows, so each distinct text is classified once.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from csorg.audit.orgfile.columns import Columns
+from csorg.audit.orgfile.columns import FLAG_FIELDS, Columns
 from csorg.audit.orgfile.limits import MAX_COUNT, Problems
 from csorg.audit.orgfile.model import Employment
 from csorg.audit.orgfile.table import Table
@@ -41,116 +43,18 @@ _CONTRACTOR = re.compile(
     r"consultants?|external|vendor|outsourced)\b|^contract$",
     re.I,
 )
+_CONTRACT_TITLE = re.compile(r"\((contract|contractor|temp)\)", re.I)
 _PART_TIME = re.compile(r"\bpart[\s_-]?time\b|\bpt\b", re.I)
+_PART_TIME_TITLE = re.compile(r"\(part[\s-]?time\)", re.I)
 _REQ = re.compile(r"\b(req[-\s#:]*\d+[\w-]*)", re.I)
 _AMOUNT = re.compile(r"^[^\d.,-]*(-?[\d.,' ]*\d)\s*([kmb])?[^\d]*$", re.I)
 _SCALE = {"k": 1e3, "m": 1e6, "b": 1e9}
 FULL_WEEK = 40.0
 MAX_BOOK = 1e13
+CACHE = 4096
 
 
-@dataclass(frozen=True)
-class Fields:
-    """A row's values by field (text as written, ``""`` when absent)."""
-
-    title: str
-    name: str
-    has_names: bool
-    vacant: bool
-    employment: Employment
-    fte: float
-    fte_assumed: bool
-    req: str
-
-
-def text(values: list[str], columns: Columns, name: str) -> str:
-    index = columns.one.get(name)
-    return values[index] if index is not None else ""
-
-
-def full_name(values: list[str], columns: Columns) -> str:
-    name = text(values, columns, "name")
-    if name:
-        return name
-    return " ".join(
-        p for p in (text(values, columns, "first_name"), text(values, columns, "last_name")) if p
-    )
-
-
-def has_names(columns: Columns) -> bool:
-    return any(f in columns.one for f in ("name", "first_name", "last_name"))
-
-
-def is_vacant(values: list[str], columns: Columns, title: str) -> bool:
-    name = full_name(values, columns)
-    if name and _VACANT_NAME.match(name.strip("[]() ")):
-        return True
-    first = text(values, columns, "first_name")
-    if first and _VACANT_NAME.match(first):
-        return True
-    if VACANCY_TITLE.search(title):
-        return True
-    for field in ("status", "employment"):
-        if _VACANT_STATUS.match(text(values, columns, field).strip()):
-            return True
-    tags = {t.strip().casefold() for t in re.split(r"[,;|]", text(values, columns, "tags"))}
-    if tags & _VACANT_TAG:
-        return True
-    if not name and has_names(columns):
-        return True  # a seat with a title and nobody's name in it
-    keys = [values[i] for _, i in columns.keys]
-    return bool(text(values, columns, "req")) and not any(keys) and not name
-
-
-def employment(values: list[str], columns: Columns, title: str) -> tuple[Employment, bool]:
-    """(employee or contractor, part-time) from employment columns, tags and the title."""
-    words = [text(values, columns, f) for f in ("employment", "status", "tags")]
-    contractor = any(_CONTRACTOR.search(w) for w in words if w)
-    contractor = contractor or bool(re.search(r"\((contract|contractor|temp)\)", title, re.I))
-    part_time = any(_PART_TIME.search(w) for w in words if w) or bool(
-        re.search(r"\(part[\s-]?time\)", title, re.I)
-    )
-    return ("contractor" if contractor else "employee"), part_time
-
-
-def full_week(table: Table, columns: Columns) -> float:
-    """The usual full week of an hours column: its most common value of 30 hours or more."""
-    index = columns.one.get("hours")
-    if index is None:
-        return FULL_WEEK
-    hours = Counter(
-        value
-        for _, values in table.rows
-        if (value := number(values[index])) is not None and value >= 30
-    )
-    return hours.most_common(1)[0][0] if hours else FULL_WEEK
-
-
-def fte(
-    values: list[str], columns: Columns, part_time: bool, week: float, line: int, problems: Problems
-) -> tuple[float, bool]:
-    """(FTE, assumed) of a row; a bad figure is a problem at its line."""
-    written = text(values, columns, "fte")
-    field = "fte"
-    value: float | None = None
-    if written:
-        value = number(written.rstrip("%").strip())
-        if value is not None and (written.endswith("%") or value > 1.5):
-            value /= 100
-    elif text(values, columns, "hours"):
-        written = text(values, columns, "hours")
-        field = "hours"
-        value = number(written)
-        if value is not None:
-            value /= week
-    else:
-        return (0.5, True) if part_time else (1.0, False)
-    if value is None or not 0 < value <= 1.5:
-        problems.add(line, f"{written!r} is not an FTE (0.5, 50%) or hours per week", field=field)
-        return 1.0, False
-    return round(value, 4), False
-
-
+@functools.lru_cache(maxsize=CACHE)
 def number(written: str) -> float | None:
     """``1,200``, ``1.200,5``, ``$2.5M``, ``800k`` as a number; ``None`` if it is not one."""
     match = _AMOUNT.match(written.strip())
@@ -158,11 +62,10 @@ def number(written: str) -> float | None:
         return None
     digits, scale = match.group(1).replace(" ", "").replace("'", ""), match.group(2)
     if "," in digits and "." in digits:
-        digits = (
-            digits.replace(",", "")
-            if digits.rfind(".") > digits.rfind(",")
-            else digits.replace(".", "").replace(",", ".")
-        )
+        if digits.rfind(".") > digits.rfind(","):
+            digits = digits.replace(",", "")
+        else:
+            digits = digits.replace(".", "").replace(",", ".")
     elif digits.count(",") == 1 and len(digits.split(",")[1]) != 3:
         digits = digits.replace(",", ".")  # a decimal comma: 0,5
     else:
@@ -174,38 +77,123 @@ def number(written: str) -> float | None:
     return value * _SCALE[scale.lower()] if scale else value
 
 
-def book(
-    values: list[str], columns: Columns, field: str, line: int, problems: Problems
-) -> float | None:
-    written = text(values, columns, field)
-    if not written:
-        return None
-    value = number(written)
-    if value is None or not 0 <= value <= MAX_BOOK:
-        problems.add(line, f"{written!r} is not an amount (1200, $2.5M, 800k)", field=field)
-        return None
-    return value
+@functools.lru_cache(maxsize=CACHE)
+def _employment(words: tuple[str, ...], title: str) -> tuple[Employment, bool]:
+    contractor = any(_CONTRACTOR.search(w) for w in words) or bool(_CONTRACT_TITLE.search(title))
+    part_time = any(_PART_TIME.search(w) for w in words) or bool(_PART_TIME_TITLE.search(title))
+    return ("contractor" if contractor else "employee"), part_time
 
 
-def count(values: list[str], columns: Columns, line: int, problems: Problems) -> int:
-    written = text(values, columns, "count")
-    if not written:
-        return 1
-    try:
-        value = int(written)
-    except ValueError:
-        value = 0
-    if not 1 <= value <= MAX_COUNT:
-        problems.add(
-            line, f"{written!r} is not a whole number from 1 to {MAX_COUNT:,}", field="count"
+@functools.lru_cache(maxsize=CACHE)
+def _vacant_title(title: str) -> bool:
+    return bool(VACANCY_TITLE.search(title))
+
+
+class Fields:
+    """Reads the fields of a table's rows by the columns detection found."""
+
+    def __init__(self, table: Table, columns: Columns) -> None:
+        self.columns = columns
+        self.at = {name: columns.one.get(name, -1) for name in (*FLAG_FIELDS, "job_profile")}
+        self.has_names = any(self.at[f] >= 0 for f in ("name", "first_name", "last_name"))
+        self.sized = self.at["fte"] >= 0 or self.at["hours"] >= 0  # FTE or hours given
+        self.week = self._full_week(table)
+
+    def text(self, values: list[str], name: str) -> str:
+        index = self.at[name]
+        return values[index] if index >= 0 else ""
+
+    def name(self, values: list[str]) -> str:
+        name = self.text(values, "name")
+        if name:
+            return name
+        first, last = self.text(values, "first_name"), self.text(values, "last_name")
+        return f"{first} {last}".strip()
+
+    def vacant(self, values: list[str], title: str) -> bool:
+        name = self.name(values)
+        if name and _VACANT_NAME.match(name.strip("[]() ")):
+            return True
+        first = self.text(values, "first_name")
+        if (first and _VACANT_NAME.match(first)) or _vacant_title(title):
+            return True
+        if any(
+            _VACANT_STATUS.match(self.text(values, f).strip()) for f in ("status", "employment")
+        ):
+            return True
+        tags = self.text(values, "tags")
+        if tags and {t.strip().casefold() for t in re.split(r"[,;|]", tags)} & _VACANT_TAG:
+            return True
+        if not name and self.has_names:
+            return True  # a seat with a title and nobody's name in it
+        keys = [values[i] for _, i in self.columns.keys]
+        return bool(self.text(values, "req")) and not any(keys)
+
+    def employment(self, values: list[str], title: str) -> tuple[Employment, bool]:
+        """(employee or contractor, part-time) from employment columns, tags and the title."""
+        words = [w for f in ("employment", "status", "tags") if (w := self.text(values, f))]
+        return _employment(tuple(words), title)
+
+    def _full_week(self, table: Table) -> float:
+        """The usual full week of an hours column: its most common value of 30 or more."""
+        index = self.at["hours"]
+        if index < 0:
+            return FULL_WEEK
+        hours = Counter(
+            value
+            for _, values in table.rows
+            if (value := number(values[index])) is not None and value >= 30
         )
-        return 1
-    return value
+        return hours.most_common(1)[0][0] if hours else FULL_WEEK
 
+    def fte(
+        self, values: list[str], part_time: bool, line: int, problems: Problems
+    ) -> tuple[float, bool]:
+        """(FTE, assumed) of a row; a bad figure is a problem at its line."""
+        written, field, value = self.text(values, "fte"), "fte", None
+        if written:
+            value = number(written.rstrip("%").strip())
+            if value is not None and (written.endswith("%") or value > 1.5):
+                value /= 100
+        elif self.text(values, "hours"):
+            written, field = self.text(values, "hours"), "hours"
+            value = number(written)
+            if value is not None:
+                value /= self.week
+        else:
+            return (0.5, True) if part_time else (1.0, False)
+        if value is None or not 0 < value <= 1.5:
+            problems.add(
+                line, f"{written!r} is not an FTE (0.5, 50%) or hours per week", field=field
+            )
+            return 1.0, False
+        return round(value, 4), False
 
-def req(values: list[str], columns: Columns, name: str, title: str) -> str:
-    written = text(values, columns, "req")
-    if written:
-        return written
-    found = _REQ.search(name) or _REQ.search(title)
-    return found.group(1).upper() if found else ""
+    def book(self, values: list[str], field: str, line: int, problems: Problems) -> float | None:
+        written = self.text(values, field)
+        if not written:
+            return None
+        value = number(written)
+        if value is None or not 0 <= value <= MAX_BOOK:
+            problems.add(line, f"{written!r} is not an amount (1200, $2.5M, 800k)", field=field)
+            return None
+        return value
+
+    def count(self, values: list[str], line: int, problems: Problems) -> int:
+        written = self.text(values, "count")
+        if not written:
+            return 1
+        value = int(written) if written.isdigit() else 0
+        if not 1 <= value <= MAX_COUNT:
+            problems.add(
+                line, f"{written!r} is not a whole number from 1 to {MAX_COUNT:,}", field="count"
+            )
+            return 1
+        return value
+
+    def req(self, values: list[str], title: str) -> str:
+        written = self.text(values, "req")
+        if written:
+            return written
+        found = _REQ.search(self.name(values)) or _REQ.search(title)
+        return found.group(1).upper() if found else ""

@@ -44,6 +44,7 @@ class Parsed:
     written_head: str = ""  # the same before qualifier words were removed
     tails: list[str] = field(default_factory=list)  # functions and ranks after the job
     sides: list[str] = field(default_factory=list)  # "A & B", "A / B": each side, normalised
+    slash: bool = False  # "A / B": two jobs in one title
     region: str | None = None
     segment: str | None = None
     seniority: list[str] = field(default_factory=list)
@@ -82,6 +83,7 @@ def parse(title: str) -> Parsed:
     sides = [normal_title(s) for s in _JOINED.split(head) if normal_title(s)]
     if len(sides) > 1:
         parsed.sides = [_head(s, parsed, record=False) for s in sides]
+        parsed.slash = "/" in head
     parsed.written_head = normal_title(head)
     parsed.head = _head(parsed.written_head, parsed)
     return parsed

@@ -173,7 +173,12 @@ class TitleReader:
         if not readings:
             return None
         best = max(readings, key=lambda r: r.confidence)
-        if len({r.role for r in readings}) > 1 or best.method == "close-title":
+        close = any(r.method == "close-title" for r in readings)
+        if (
+            len({r.role for r in readings}) > 1
+            or best.method == "close-title"
+            or (parsed.slash and close)
+        ):
             return replace(best, ask=best.ask or "the title combines two jobs")
         return best
 
