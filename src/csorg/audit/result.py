@@ -65,15 +65,17 @@ class Audit:
             if reading.suggested is None and reading.in_cs:
                 note = "no catalog role matches: set the role, or null if it is not CS"
             elif reading.ask is not None and reading.suggested is not None:
-                applied = "counted as" if reading.role else "outside CS, would be"
-                note = f"{applied} {reading.suggested}: {reading.ask}"
+                if reading.role:
+                    note = f"counted as {reading.role}: {reading.ask}"
+                else:
+                    note = f"outside CS, so null; {reading.suggested} if it is CS: {reading.ask}"
             elif reading.suggested is None and person_id != ctx.chart.root:
                 note = "outside Customer Success (not audited)"
             else:
                 continue
             found = entries.get(person.title)
             people = found.people + 1 if found else 1
-            entries[person.title] = Suggested(person.title, reading.suggested, note, people)
+            entries[person.title] = Suggested(person.title, reading.role, note, people)
         return list(entries.values())
 
     def as_json(self) -> dict[str, Any]:

@@ -120,9 +120,9 @@ def result_coverage(result: Audit) -> dict[str, dict[str, float]]:
 
 def person_label(person: Person, result: Audit) -> str:
     reading = result.ctx.readings[person.id]
-    who = one_line(person.id)
+    who = line(person.id)
     if person.name:
-        who = f"{one_line(person.name)} ({who})"
+        who = f"{line(person.name)} ({who})"
     elif person.vacant:
         who = f"open seat ({who})"
     count = f" ×{person.count}" if person.count > 1 else ""
@@ -137,7 +137,7 @@ def person_label(person: Person, result: Audit) -> str:
     if person.fte != 1:
         extra.append(f"{fte(person.fte)} FTE")
     detail = f" ({', '.join(extra)})" if extra else ""
-    return f"{who}{count} — {one_line(person.title)}{detail}  {role}"
+    return f"{who}{count} — {line(person.title)}{detail}  {role}"
 
 
 def subject_label(finding: Finding, result: Audit) -> str:
@@ -145,14 +145,15 @@ def subject_label(finding: Finding, result: Audit) -> str:
         label = one_line(finding.subject)
         return f"{label}, line {finding.line}" if finding.line is not None else label
     if finding.subject_type == "title":
-        return repr(one_line(finding.subject))
+        return ""  # the message starts with the title
     return one_line(finding.subject)
 
 
 def finding_lines(finding: Finding, result: Audit, paint: Paint, width: int) -> list[str]:
     subject = subject_label(finding, result)
-    head = f"{SYMBOLS[finding.severity]} {finding.severity} {finding.kind} {subject}: "
-    lines = wrap(head + one_line(finding.message), width, "    ")
+    kind = f"{finding.kind} {subject}" if subject else finding.kind
+    head = f"{SYMBOLS[finding.severity]} {finding.severity} {kind}: "
+    lines = wrap(head + line(finding.message), width, "    ")
     if len(lines[0]) >= len(head):
         lines[0] = paint(lines[0][: len(head)], CODES[finding.severity]) + lines[0][len(head) :]
     return lines
@@ -160,19 +161,29 @@ def finding_lines(finding: Finding, result: Audit, paint: Paint, width: int) -> 
 
 def wrap(text: str, width: int, indent: str) -> list[str]:
     """``text`` in lines of at most ``width`` (a longer word stands alone), later lines
-    indented: greedy and linear, for reports of tens of thousands of findings."""
-    lead = len(text) - len(text.lstrip(" "))
-    first, *words = text[lead:].split(" ")
+    indented: each break found by one search, for reports of tens of thousands of findings."""
     lines: list[str] = []
-    current = text[:lead] + first
-    for word in words:
-        if len(current) + 1 + len(word) <= width:
-            current += " " + word
-        else:
-            lines.append(current)
-            current = indent + word
-    lines.append(current)
+    prefix = ""
+    start = len(text) - len(text.lstrip(" "))  # a leading indent is kept, never broken at
+    while len(prefix) + len(text) > width:
+        room = width - len(prefix)
+        cut = text.rfind(" ", start + 1, room + 1)
+        if cut < 0:
+            cut = text.find(" ", room)
+            if cut < 0:
+                break
+        lines.append(prefix + text[:cut])
+        text = text[cut + 1 :]
+        prefix, start = indent, 0
+    lines.append(prefix + text)
     return lines
+
+
+def line(text: str) -> str:
+    """:func:`csorg.text.one_line`, without its work for text that needs none."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text
+    return one_line(text)
 
 
 def change_text(change: Change, result: Audit) -> str:
@@ -192,9 +203,10 @@ def change_text(change: Change, result: Audit) -> str:
         if change.open:
             text += f" ({plural(len(change.open), 'open seat')} already planned)"
         return text
-    return f"{plural(change.count or 0, title + ' seat')} fewer" + (
-        f" ({ctx.names(change.people)} today)" if change.people else ""
-    )
+    fewer = f"{plural(change.count or 0, title + ' seat')} fewer"
+    if change.role in ctx.recommended or not change.people:
+        return fewer
+    return f"{fewer}: a role the recommendation does not have ({ctx.names(change.people)} today)"
 
 
 def report_lines(result: Audit, *, colour: bool = False, width: int = WIDTH) -> Iterator[str]:

@@ -139,7 +139,7 @@ class TitleReader:
             return None
         role, name, close = found
         if close:
-            why = f"{name!r} sometimes means this role but often names another job"
+            why = "the title sometimes names this role, but often another job"
             return Reading(role, "close-title", 0.5, f"close title {name!r}", why, name)
         method: Method = "title" if rule == "catalog name" else "normalised"
         return Reading(role, method, confidence, rule, ask, name)
