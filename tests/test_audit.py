@@ -34,6 +34,9 @@ HEALTHY_FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "300"]
 HR_FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
 TRUTH = {row["id"]: row for row in csv.DictReader((HR / "expected-org.csv").open(encoding="utf-8"))}
 Run = Callable[..., Any]
+# what a recommendation may warn about itself (coverage beyond benchmarks, a span it cannot
+# relieve): its own export is then audited with the same doubts
+WARNED = {"coverage", "span-of-control"}
 
 
 def _audit(run: Run, path: Path, *flags: str) -> dict[str, Any]:
@@ -90,8 +93,22 @@ def _truth_ids(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _wide_in_truth(catalog: Catalog) -> set[str]:
+    """The managers of the ground truth with more direct reports than their role's span."""
+    reports: dict[str, int] = {}
+    for row in TRUTH.values():
+        if row["manager_id"]:
+            reports[row["manager_id"]] = reports.get(row["manager_id"], 0) + 1
+    wide = set()
+    for manager, n in reports.items():
+        role = catalog.roles.get(TRUTH[manager]["expected_role"])
+        if role is not None and role.span is not None and n > role.span.value:
+            wide.add(manager)
+    return wide
+
+
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_hr_export_audits_without_configuration(run: Run, layout: str) -> None:
+def test_hr_export_audits_without_configuration(run: Run, catalog: Catalog, layout: str) -> None:
     data = _audit(run, HR / layout, *HR_FLAGS)
     truth = _truth_ids(data)
     # every title read as the ground truth says (the three outside CS are left out)
@@ -109,7 +126,7 @@ def test_hr_export_audits_without_configuration(run: Run, layout: str) -> None:
     kinds = {f["kind"] for f in findings}
     assert {"span-of-control", "open-seat", "risky-title", "outside-cs", "region-coverage"} <= kinds
     wide = {truth[f["subject"]] for f in findings if f["kind"] == "span-of-control"}
-    assert wide == {"1002", "1003"}  # 9 and 8 direct reports over a span of 7
+    assert wide == _wide_in_truth(catalog)
     assert "unmapped-title" not in kinds
 
 
@@ -184,7 +201,7 @@ def test_own_seat_export_is_healthy(
     path = _write(tmp_path, csv_text(rec, seats=True), "seats.csv")
     data = _audit(run, path, *flags)
     worrying = [f for f in data["findings"] if f["severity"] != "info"]
-    assert worrying == [] if not rec.warnings else {f["kind"] for f in worrying} <= {"coverage"}
+    assert worrying == [] if not rec.warnings else {f["kind"] for f in worrying} <= WARNED
     assert not {"unmapped-title", "risky-title", "close-match"} & {
         f["kind"] for f in data["findings"]
     }
@@ -242,7 +259,7 @@ def test_any_own_export_audits_clean(
     result = audit(catalog, read_org(path), request)
     worrying = [f for f in result.findings if f.severity != "info"]
     if rec.warnings:
-        assert {f.kind for f in worrying} <= {"coverage"}  # what the recommendation warns of
+        assert {f.kind for f in worrying} <= WARNED  # what the recommendation warns of
     else:
         assert worrying == []
     assert result.seats == rec.total_seats
@@ -340,12 +357,13 @@ def test_messy_chart(run: Run) -> None:
     assert {
         ("reporting-line", "error", "e008"),  # a Director under a Team Lead
         ("reporting-line", "warning", "e004"),  # a CSM under the CEO although there are leads
-        ("span-of-control", "error", "e006"),  # eleven CSMs under one Team Lead
         ("unmapped-title", "warning", "e036"),
         ("close-match", "info", "Custmer Success Manger"),
         ("risky-title", "info", "Customer Success Associate"),
         ("outside-cs", "info", "e003"),  # Head of Partnerships, under the CEO
     } <= found
+    # eleven CSMs under one Team Lead: over the catalog's span
+    assert ("span-of-control", "e006") in {(kind, subject) for kind, _, subject in found}
     severities = [f["severity"] for f in data["findings"]]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 
@@ -371,10 +389,7 @@ def test_text_report_ranks_findings_and_lists_changes(run: Run) -> None:
     findings = [line for line in lines if line[:2] in ("✗ ", "⚠ ", "ℹ ")]
     symbols = [line[0] for line in findings]
     assert symbols == sorted(symbols, key="✗⚠ℹ".index)
-    assert (
-        "Pell Arkwright (1003) — CS Manager - Mid Market  [cs-team-lead ~]  ⚠ span-of-control"
-        in out
-    )
+    assert "Pell Arkwright (1003) — CS Manager - Mid Market  [cs-team-lead ~]" in out
     assert "open seat (1019) — Customer Success Manager (EMEA)  [csm]" in out
     assert "Saffi Lindqvell (1010) — Customer Success Manager  [csm]" in out
     assert "\nWhat would change with the recommendation\n" in out

@@ -8,6 +8,7 @@ expectation is read from the recommendation for those inputs, never written as a
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ from csorg.audit.orgfile import read_org
 from csorg.audit.result import Audit
 from csorg.audit.rules import KINDS, RULES
 from csorg.catalog.schema import Catalog, Count
-from csorg.engine.build import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 
 HEADER = "id,name,title,manager\n"
 STARTUP = {"stage": "startup", "touch": "low"}
@@ -125,9 +126,12 @@ def test_an_individual_contributor_leading_a_team_is_read_as_its_manager(
     assert not found(result, "span-of-control") and not found(result, "reporting-line")
 
 
-def _with_min_span(catalog: Catalog, role: str, value: int) -> Catalog:
-    minimum = Count(value=value, heuristic=True, note="test scenario")
-    roles = {**catalog.roles, role: dataclasses.replace(catalog.roles[role], min_span=minimum)}
+def _with_min_span(catalog: Catalog, role: str | None, value: int = 0) -> Catalog:
+    """The catalog with no minimum span but ``value`` for ``role``."""
+    roles = {r: dataclasses.replace(entry, min_span=None) for r, entry in catalog.roles.items()}
+    if role is not None:
+        minimum = Count(value=value, heuristic=True, note="test scenario")
+        roles[role] = dataclasses.replace(roles[role], min_span=minimum)
     return dataclasses.replace(catalog, roles=roles)
 
 
@@ -136,78 +140,74 @@ def test_narrow_span(catalog: Catalog, tmp_path: Path, csms: int, narrow: bool) 
     rows = "ceo,A,CEO,\nvp,V,VP of CS,ceo\ntl,T,CS Team Lead,vp\n" + "".join(
         f"m{i},P{i},CSM,tl\n" for i in range(csms)
     )
-    shipped = run(catalog, tmp_path, rows, **SCALING)
-    assert not found(shipped, "narrow-span")  # no minimum in the catalog: never narrow
-    result = run(_with_min_span(catalog, "cs-team-lead", 3), tmp_path, rows, **SCALING)
+    sized = {**SCALING, "customers": 400}  # minimum spans apply to a sized org
+    unbounded = run(_with_min_span(catalog, None), tmp_path, rows, **sized)
+    assert not found(unbounded, "narrow-span")  # no minimum in the catalog: never narrow
+    result = run(_with_min_span(catalog, "cs-team-lead", 3), tmp_path, rows, **sized)
     assert found(result, "narrow-span") == ({("warning", "tl")} if narrow else set())
     if narrow:
         assert "under the minimum span of 3" in message(result, "narrow-span", "tl")
 
 
-@pytest.mark.parametrize(("csms", "severity"), [(5, None), (4, "warning"), (3, "error")])
-def test_coverage(catalog: Catalog, tmp_path: Path, csms: int, severity: str | None) -> None:
-    per_seat = catalog.roles["csm"].headcount.accounts_per_seat
-    assert per_seat is not None
-    customers = round(per_seat.low.value * 5)  # five CSMs' worth of accounts
+def _book(catalog: Catalog, inputs: dict[str, Any], role: str = "csm") -> tuple[float, float]:
+    """(accounts, accounts one seat is sized for) of a coverage role in the recommendation."""
+    rec = recommend(catalog, Request(**inputs))
+    book = next(c for c in rec.coverage if c.role == role)
+    return book.accounts, book.accounts_per_seat
+
+
+COVERAGE_INPUTS = {**STARTUP, "optional": False, "customers": 1000}
+
+
+@pytest.mark.parametrize("load", [1.0, 1.3, 1.6])
+def test_coverage(catalog: Catalog, tmp_path: Path, load: float) -> None:
+    accounts, per_seat = _book(catalog, COVERAGE_INPUTS)
+    csms = max(1, round(accounts / (per_seat * load)))
+    actual = accounts / csms / per_seat  # the load those CSMs carry, against the benchmark
     rows = LEAD + "".join(f"m{i},P{i},CSM,lead\n" for i in range(csms))
-    result = run(catalog, tmp_path, rows, **STARTUP, optional=False, customers=customers)
-    assert found(result, "coverage") == ({(severity, "csm")} if severity else set())
+    result = run(catalog, tmp_path, rows, **COVERAGE_INPUTS)
+    expected = None if actual <= 1.0001 else "warning" if actual <= 1.5 else "error"
+    assert found(result, "coverage") == ({(expected, "csm")} if expected else set())
 
 
 def test_coverage_counts_staff_in_fte(catalog: Catalog, tmp_path: Path) -> None:
-    per_seat = catalog.roles["csm"].headcount.accounts_per_seat
-    assert per_seat is not None
-    customers = round(per_seat.low.value * 2)
+    accounts, per_seat = _book(catalog, COVERAGE_INPUTS)
+    csms = math.ceil(accounts / per_seat)  # just enough full-time CSMs
     header = "id,name,title,manager,fte,employment\n"
     base = "ceo,A,CEO,,1,\nlead,B,CS Lead,ceo,1,\nsup,C,Support Manager,lead,1,\n"
-    full = run(
-        catalog,
-        tmp_path,
-        base + "m1,D,CSM,lead,1,\nm2,E,CSM,lead,1,\n",
-        header,
-        **STARTUP,
-        optional=False,
-        customers=customers,
-    )
+    team = "".join(f"m{i},P{i},CSM,lead,1,\n" for i in range(csms - 1))
+    full = run(catalog, tmp_path, base + team + "x,X,CSM,lead,1,\n", header, **COVERAGE_INPUTS)
     assert not found(full, "coverage")
-    part = run(
-        catalog,
-        tmp_path,
-        base + "m1,D,CSM,lead,1,\nm2,E,CSM,lead,0.5,\n",
-        header,
-        **STARTUP,
-        optional=False,
-        customers=customers,
-    )
+    part = run(catalog, tmp_path, base + team + "x,X,CSM,lead,0.5,\n", header, **COVERAGE_INPUTS)
     assert found(part, "coverage") == {("warning", "csm")}
-    contractor = run(
-        catalog,
-        tmp_path,
-        base + "m1,D,CSM,lead,1,\nm2,E,CSM,lead,1,Contractor\n",
-        header,
-        **STARTUP,
-        optional=False,
-        customers=customers,
+    bought = run(
+        catalog, tmp_path, base + team + "x,X,CSM,lead,1,Contractor\n", header, **COVERAGE_INPUTS
     )
-    assert "(besides 1 contractor)" in message(contractor, "coverage", "csm")
+    assert "(besides 1 contractor)" in message(bought, "coverage", "csm")
 
 
 def test_book_of_business(catalog: Catalog, tmp_path: Path) -> None:
-    per_seat = catalog.roles["csm"].headcount.accounts_per_seat
-    assert per_seat is not None
-    limit = per_seat.high.value
+    inputs = {**SCALING, "customers": 400, "arr": 20_000_000}
+    rec = recommend(catalog, Request(**inputs))
+    book = next(c for c in rec.coverage if c.role == "csm")
+    assert book.arr is not None
+    limit, arr_limit = book.accounts_per_seat, book.arr / book.work
     header = "id,name,title,manager,accounts,fte,arr\n"
     rows = (
-        f"ceo,A,CEO,,,1,\nvp,V,VP of CS,ceo,,1,\nm1,D,CSM,vp,{limit:g},1,$1.2M\n"
-        f"m2,E,CSM,vp,{limit * 0.6:g},0.5,800k\nm3,F,CSM,vp,{limit * 2:g},1,2M\n"
+        f"ceo,A,CEO,,,1,\nvp,V,VP of CS,ceo,,1,\nm1,D,CSM,vp,{int(limit)},1,{arr_limit * 0.9:.0f}\n"
+        f"m2,E,CSM,vp,{limit * 0.6:.0f},0.5,{arr_limit * 0.4:.0f}\n"
+        f"m3,F,CSM,vp,{limit * 2:.0f},1,{arr_limit * 1.2:.0f}\n"
     )
-    result = run(catalog, tmp_path, rows, header, **SCALING)
-    assert found(result, "book-of-business") == {
-        ("warning", "m2"),
-        ("error", "m3"),
-        ("info", "csm"),
+    result = run(catalog, tmp_path, rows, header, **inputs)
+    books = {
+        (f.severity, f.subject, "ARR" in f.message)
+        for f in result.findings
+        if f.kind == "book-of-business"
     }
-    assert "median 1,600,000 per full-time seat" in message(result, "book-of-business", "csm")
+    assert books == {("warning", "m2", False), ("error", "m3", False), ("warning", "m3", True)}
+    unjudged = run(catalog, tmp_path, rows, header, **SCALING, customers=400)
+    assert ("info", "csm") in found(unjudged, "book-of-business")  # no --arr: not judged
+    assert "give --arr to judge them" in message(unjudged, "book-of-business", "csm")
 
 
 def _path_to(catalog: Catalog, inputs: dict[str, Any], role: str) -> list[str]:

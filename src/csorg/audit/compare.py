@@ -27,9 +27,8 @@ from csorg.audit.rules import KINDS, run
 from csorg.audit.titles.custom import TitleMap
 from csorg.audit.titles.reader import TitleReader
 from csorg.catalog.schema import Catalog
-from csorg.engine.recommend import recommend
 from csorg.engine.inputs import Request
-from csorg.engine.sizing import Units
+from csorg.engine.recommend import recommend
 
 __all__ = ["Audit", "Finding", "audit"]
 
@@ -41,9 +40,7 @@ def audit(
     rec = recommend(catalog, replace(request, seats=False))
     readings = read_people(catalog, chart, TitleReader(catalog, title_map))
     facts = gather(catalog, chart, readings)
-    ctx = Context(
-        catalog, chart, rec, readings, facts, Units.of(rec.inputs.regions, rec.inputs.segments)
-    )
+    ctx = Context(catalog, chart, rec, readings, facts)
     roles = catalog.role_order()
 
     def key(f: Finding) -> tuple[int, int, int, str, str]:

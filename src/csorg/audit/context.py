@@ -11,8 +11,8 @@ from csorg.audit.orgfile import OrgChart, Person
 from csorg.audit.reading import PersonReading
 from csorg.catalog.lookup import normal_title
 from csorg.catalog.schema import Catalog
+from csorg.engine.layers import LEADER_LEVEL
 from csorg.engine.result import Recommendation, RoleEntry
-from csorg.engine.sizing import Units
 from csorg.text import number, plural
 
 Severity = Literal["error", "warning", "info"]
@@ -59,11 +59,21 @@ class Context:
     rec: Recommendation
     readings: dict[str, PersonReading]
     facts: Facts
-    units: Units
 
     @property
     def recommended(self) -> dict[str, RoleEntry]:
         return {r.id: r for r in self.rec.roles}
+
+    def player_coach(self, person: Person) -> bool:
+        """A head of CS under the CEO, who may lead a small team while working with
+        customers, as the engine allows (no minimum span)."""
+        role_id = self.readings[person.id].role
+        return (
+            role_id is not None
+            and person.reports_to is not None
+            and person.reports_to == self.chart.root
+            and self.catalog.roles[role_id].level <= LEADER_LEVEL
+        )
 
     # findings -------------------------------------------------------------------------
 

@@ -143,17 +143,19 @@ def summary(audit: Audit) -> dict[str, Any]:
 
 def coverage_json(audit: Audit) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
-    for role_id, bench in coverage(
-        audit.ctx.catalog, audit.ctx.rec, list(audit.ctx.facts.tallies)
-    ).items():
+    for role_id, bench in coverage(audit.ctx.rec, list(audit.ctx.facts.tallies)).items():
         fte = audit.ctx.facts.tallies[role_id].fte
         out[role_id] = {
             "accounts": round(bench.accounts, 2),
             "seats": round(fte, 2),
             "per_seat": round(bench.accounts / fte, 2) if fte else 0.0,
-            "limit": bench.limit.value,
+            "limit": round(bench.limit, 2),
             "planned_per_seat": round(bench.planned, 2) if bench.planned else 0.0,
         }
+        if bench.arr is not None and bench.arr_limit is not None:
+            out[role_id]["arr"] = round(bench.arr, 2)
+            out[role_id]["arr_per_seat"] = round(bench.arr / fte, 2) if fte else 0.0
+            out[role_id]["arr_limit"] = round(bench.arr_limit, 2)
     return out
 
 

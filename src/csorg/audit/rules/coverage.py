@@ -1,7 +1,9 @@
-"""More accounts per seat than the touch model allows (needs ``--customers``).
+"""More accounts per seat than the recommendation sizes one seat for (needs ``--customers``
+or ``--arr``).
 
-* **warning**: above the accounts one seat covers (CSM 37 high touch / 200 low touch in the
-  shipped catalog), the accounts split between CSMs and digital success as the model does;
+* **warning**: above the load one seat of the role is sized for in the recommendation (its
+  customer tiers' accounts per seat; the accounts split between CSMs and digital success as
+  the recommendation splits them);
 * **error**: more than 1.5 times that.
 
 Seats are the role's staff in full-time equivalents: part-timers count for their FTE, open
@@ -15,29 +17,21 @@ from collections.abc import Iterator
 
 from csorg.audit.benchmarks import coverage
 from csorg.audit.context import ERROR_FACTOR, Context, Finding, Severity
-from csorg.text import cite, number
+from csorg.text import number
 
 KIND = "coverage"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    touch = ctx.rec.inputs.touch
-    customers = ctx.rec.inputs.customers or 0
-    for role_id, bench in coverage(ctx.catalog, ctx.rec, list(ctx.facts.tallies)).items():
+    for role_id, bench in coverage(ctx.rec, list(ctx.facts.tallies)).items():
         tally = ctx.facts.tallies[role_id]
         if tally.fte <= 0:
             continue  # nobody on staff: missing-role or headcount says so
         load = bench.accounts / tally.fte
-        limit = bench.limit.value
-        if load <= limit * 1.0001:
+        if load <= bench.limit * 1.0001:
             continue
-        severity: Severity = "error" if load > limit * ERROR_FACTOR else "warning"
-        part = (
-            f"{number(bench.share * 100)}% of {customers:,}"
-            if bench.share < 1
-            else f"{customers:,}"
-        )
-        need = math.ceil(bench.accounts / limit - 1e-9)
+        severity: Severity = "error" if load > bench.limit * ERROR_FACTOR else "warning"
+        need = math.ceil(bench.accounts / bench.limit - 1e-9)
         extra = []
         if tally.open:
             extra.append(f"{tally.open} open")
@@ -48,9 +42,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             KIND,
             severity,
             role_id,
-            f"{part} accounts over {ctx.seats(round(tally.fte, 2), role_id)} on staff{besides}: "
-            f"about {number(round(load))} each, above the {number(limit)} one seat covers in a "
-            f"{touch}-touch model ({cite(ctx.catalog, bench.limit)}); {need} seats would cover "
-            "them",
+            f"{number(round(bench.accounts))} accounts over "
+            f"{ctx.seats(round(tally.fte, 2), role_id)} on staff{besides}: about "
+            f"{number(round(load))} each, above the {number(round(bench.limit))} one seat is "
+            f"sized for in the recommendation; {need} seats would cover them",
             tuple(tally.people),
         )

@@ -4,7 +4,9 @@
 * **warning**: a peer as manager (a CSM under a CSM); a manager the catalog never gives the
   role (a CSM under the Customer Support Manager); or not the usual manager although the org
   has one (a CSM under the CEO while there are Team Leads). "Usual" is the manager
-  `recommend` would choose among the roles present, scope included.
+  `recommend` would choose among the roles present: in a sized org, the team a role joins
+  (an engineer in a CSM pod under its Team Lead), and only managers with their minimum span
+  of reports, as the engine has it.
 
 Readings that are asked about (risky titles) are left out: the question comes first.
 """
@@ -20,7 +22,7 @@ KIND = "reporting-line"
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    present = {*ctx.facts.tallies, ROOT_ROLE}
+    present = managers_present(ctx)
     for person_id in ctx.facts.order:
         person = ctx.chart.by_id[person_id]
         reading = ctx.readings[person_id]
@@ -49,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"{relation}: a {over.title} has the same rank as a {role.title} (level "
                 f"{role.level}); a peer is not a manager in the catalog",
             )
-        elif over.id not in role.reports_to:
+        elif over.id not in (*teams_of(ctx, role), *role.reports_to):
             expected = ", ".join(ctx.title(m) for m in role.reports_to)
             yield ctx.about(
                 KIND,
@@ -69,13 +71,31 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def teams_of(ctx: Context, role: Role) -> tuple[str, ...]:
+    """The teams a role's seats join in a sized org (an engineer in a CSM pod)."""
+    return role.joins_teams_of if ctx.rec.sized else ()
+
+
+def managers_present(ctx: Context) -> set[str]:
+    """The roles present that take reports: in a sized org a manager role does so only from
+    its minimum span on, as the engine has it; with fewer, its would-be reports rightly
+    report past it."""
+    reports: dict[str, int] = {}
+    coaches: set[str] = set()
+    for person in ctx.chart.people:
+        boss = ctx.readings[person.reports_to].role if person.reports_to else None
+        if boss is not None:
+            reports[boss] = reports.get(boss, 0) + person.count
+        if ctx.player_coach(person):
+            coaches.add(ctx.readings[person.id].role or "")
+    present = {ROOT_ROLE, *coaches}
+    for role_id in ctx.facts.tallies:
+        minimum = ctx.catalog.roles[role_id].min_span
+        if not ctx.rec.sized or minimum is None or reports.get(role_id, 0) >= minimum.value:
+            present.add(role_id)
+    return present
+
+
 def usual_manager(ctx: Context, role: Role, present: set[str]) -> str | None:
     """The manager the engine would give ``role`` in an org of the ``present`` roles."""
-    return next(
-        (
-            m
-            for m in role.reports_to
-            if m in present and ctx.units.can_report(role.scope, ctx.catalog.roles[m].scope)
-        ),
-        None,
-    )
+    return next((m for m in (*teams_of(ctx, role), *role.reports_to) if m in present), None)

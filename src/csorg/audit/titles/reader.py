@@ -56,7 +56,7 @@ class Names:
         self.exact: dict[str, tuple[str, str]] = {}
         self.close: dict[str, tuple[str, str]] = {}
         for role in catalog.roles.values():
-            for name in (role.id, role.title, *role.aliases):
+            for name in (role.title, *role.aliases, role.id):
                 for key in (normal_title(name), canonical(name)):
                     self.exact.setdefault(key, (role.id, name))
             for name in role.close_titles:
