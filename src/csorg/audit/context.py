@@ -13,7 +13,7 @@ from csorg.catalog.lookup import normal_title
 from csorg.catalog.schema import Catalog
 from csorg.engine.layers import LEADER_LEVEL
 from csorg.engine.result import Recommendation, RoleEntry
-from csorg.text import number, plural
+from csorg.text import plural
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -113,7 +113,7 @@ class Context:
         return self.catalog.title(role_id)
 
     def seats(self, n: float, role_id: str) -> str:
-        shown = number(n) if isinstance(n, float) and not n.is_integer() else str(round(n))
+        shown = f"{round(n, 2):g}"
         return f"{shown} {self.title(role_id)} seat{'' if n == 1 else 's'}"
 
     def who(self, person: Person) -> str:

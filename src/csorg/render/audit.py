@@ -97,7 +97,7 @@ def numbers(result: Audit) -> list[tuple[str, str]]:
         rows.append(
             (
                 f"Accounts per {result.ctx.catalog.title(role_id)} on staff",
-                f"{number(round(cover['per_seat']))} (at most {number(cover['limit'])}"
+                f"{number(round(cover['per_seat']))} (at most {number(round(cover['limit']))}"
                 + (f"; recommended {number(round(planned))}" if planned else "")
                 + ")",
             )
