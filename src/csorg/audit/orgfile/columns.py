@@ -2,15 +2,18 @@
 ``--columns`` flag that overrides them.
 
 Headers compare without case, spacing or punctuation (``Manager's Email`` =
-``managers_email``, ``Employee #`` = ``employee_number``). A header names a *field*; several
+``managers_email``, ``Employee #`` = ``employee_number``); the names each export uses are
+data (``csorg/audit/data/headers.csv``). A header names a *field*; several
 columns may name the same field (two manager columns, an id and an e-mail): which one the
 manager values really point at is decided from the values (:mod:`csorg.audit.orgfile.keys`).
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 
 from csorg.audit.orgfile.table import Table
 from csorg.errors import CsorgError, UsageError
@@ -43,229 +46,15 @@ FLAG_FIELDS = (
     "role",
     "count",
 )
-_SYNONYMS: dict[str, list[str]] = {
-    "id": [
-        "id",
-        "employee_id",
-        "employee_number",
-        "employee_no",
-        "emp_id",
-        "eeid",
-        "employeeid",
-        "person_id",
-        "personid",
-        "worker_id",
-        "position_id",
-        "unique_id",
-        "user_id",
-        "staff_id",
-        "employee_code",
-        "personalnummer",
-        "personnel_number",
-        "node_id",
-        "nodeid",
-        "seat",
-        "seat_id",
-        "badge_id",
-    ],
-    "email": [
-        "email",
-        "work_email",
-        "email_address",
-        "primary_work_email",
-        "email_primary_work",
-        "business_email",
-        "company_email",
-        "e_mail",
-        "work_e_mail",
-        "mail",
-    ],
-    "name": [
-        "name",
-        "full_name",
-        "display_name",
-        "employee_name",
-        "employee",
-        "worker",
-        "person",
-        "legal_name",
-        "full_legal_name",
-        "preferred_full_name",
-        "label_name",
-    ],
-    "first_name": [
-        "first_name",
-        "firstname",
-        "given_name",
-        "legal_name_first_name",
-        "first",
-        "preferred_name",
-    ],
-    "last_name": [
-        "last_name",
-        "lastname",
-        "surname",
-        "family_name",
-        "legal_name_last_name",
-        "last",
-    ],
-    "title": [
-        "title",
-        "job_title",
-        "business_title",
-        "jobtitle",
-        "position",
-        "position_name",
-        "positionname",
-        "position_title",
-        "role_title",
-        "job",
-        "designation",
-        "job_name",
-        "label_title",
-    ],
-    "job_profile": ["job_profile", "job_code", "job_family"],
-    "manager": [
-        "manager",
-        "manager_id",
-        "managerid",
-        "manager_email",
-        "manager_work_email",
-        "managers_email",
-        "manager_name",
-        "manager_employee_id",
-        "manager_employee_number",
-        "manager_position_id",
-        "reports_to",
-        "reporting_to",
-        "reports_to_id",
-        "reports_to_email",
-        "reportsto",
-        "supervisor",
-        "supervisor_id",
-        "supervisorid",
-        "supervisor_eid",
-        "supervisor_email",
-        "supervisor_name",
-        "supervisor_employee_id",
-        "boss",
-        "boss_id",
-        "bossid",
-        "parent",
-        "parentid",
-        "parent_id",
-        "parentnodeid",
-        "parent_node_id",
-        "pid",
-        "line_manager",
-        "line_manager_id",
-        "direct_manager",
-    ],
-    "dotted": [
-        "dotted",
-        "dottedid",
-        "dottedids",
-        "dotted_id",
-        "dotted_ids",
-        "dotted_line",
-        "dotted_line_manager",
-        "dotted_line_manager_id",
-        "dotted_line_to",
-        "dotted_manager",
-        "dotted_manager_id",
-        "altreportsto",
-        "alt_reports_to",
-        "also_reports_to",
-        "matrix_manager",
-        "matrix_manager_id",
-        "indirect_manager",
-        "indirect_manager_email",
-        "secondary_manager",
-        "functional_manager",
-        "dotted_to",
-    ],
-    "region": ["region", "geo", "geography", "region_served", "sales_region"],
-    "segment": ["segment", "customer_segment", "market_segment", "book_segment"],
-    "location": [
-        "location",
-        "office",
-        "site",
-        "work_location",
-        "business_site",
-        "city",
-        "country",
-        "office_location",
-        "location_name",
-        "work_country",
-        "country_code",
-        "work_site",
-    ],
-    "department": [
-        "department",
-        "dept",
-        "team",
-        "division",
-        "supervisory_organization",
-        "organization",
-        "organisation",
-        "business_unit",
-        "cost_center",
-        "area",
-        "function",
-    ],
-    "employment": [
-        "employment",
-        "employment_type",
-        "employment_status",
-        "worker_type",
-        "contingent_worker_type",
-        "contract",
-        "contract_type",
-        "time_type",
-        "worker_category",
-        "employee_type",
-        "employee_class",
-    ],
-    "status": [
-        "status",
-        "position_status",
-        "worker_status",
-        "employee_status",
-        "vacancy",
-        "filled",
-    ],
-    "fte": ["fte", "fte_percent", "fte_pct", "full_time_equivalent"],
-    "hours": [
-        "standard_hours_per_week",
-        "hours_per_week",
-        "weekly_hours",
-        "scheduled_weekly_hours",
-        "working_hours",
-        "hours",
-    ],
-    "req": [
-        "req",
-        "requisition",
-        "requisition_id",
-        "req_id",
-        "job_req",
-        "job_requisition",
-        "opening_id",
-    ],
-    "tags": ["tags", "tag", "labels"],
-    "accounts": [
-        "accounts",
-        "account_count",
-        "number_of_accounts",
-        "customers",
-        "book_size",
-        "accounts_owned",
-    ],
-    "arr": ["arr", "book_arr", "managed_arr", "arr_managed", "book_of_business_arr"],
-    "role": ["role", "role_id"],
-    "count": ["count"],
-}
-SYNONYMS = {header: name for name, headers in _SYNONYMS.items() for header in headers}
+
+
+def _headers() -> dict[str, str]:
+    text = resources.files("csorg.audit").joinpath("data").joinpath("headers.csv")
+    rows = [r for r in text.read_text(encoding="utf-8").splitlines() if r and r[0] != "#"]
+    return {row["header"]: row["field"] for row in csv.DictReader(rows)}
+
+
+SYNONYMS: dict[str, str] = _headers()  # normalised header -> field (data/headers.csv)
 _GENERIC = re.compile(r"^(column|field|col|spalte)_?\d+$")
 # words that make a column of text look like job titles (used only to suggest --columns)
 _TITLE_WORDS = frozenset(
