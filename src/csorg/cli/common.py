@@ -73,7 +73,7 @@ FormatOpt = Annotated[
 
 # result class → format → "module:function" called with (result, catalog); it writes the
 # result itself, or returns the text to write. Imported only when used.
-VIEWS: dict[str, dict[OutputFormat, str]] = {
+VIEWS: dict[str, dict[str, str]] = {
     "Recommendation": {
         OutputFormat.tree: "csorg.render.tree:write",
         OutputFormat.table: "csorg.render.text:write_table",
@@ -87,23 +87,59 @@ VIEWS: dict[str, dict[OutputFormat, str]] = {
     "Audit": {
         OutputFormat.tree: "csorg.render.audit:write",
         OutputFormat.table: "csorg.render.audit:write_table",
-        OutputFormat.markdown: "csorg.render.audit:markdown",
+        OutputFormat.markdown: "csorg.render.audit_memo:markdown",
+        OutputFormat.json: "csorg.render.audit_json:write_json",
+        "html": "csorg.render.audit_page:html_page",
     },
 }
+# formats that are a page to open, not text for a terminal: written with -o only
+PAGES = frozenset({"html"})
 
 
 class Shown(Protocol):
     def as_json(self) -> dict[str, Any]: ...
 
 
-def show(result: Shown, output_format: OutputFormat, catalog: Catalog) -> None:
-    """Write ``result`` to standard output as ``output_format``."""
-    if output_format is OutputFormat.json:
+def show(result: Shown, output_format: str, catalog: Catalog, output: str | None = None) -> None:
+    """Write ``result`` as ``output_format`` to standard output, or to the file ``output``
+    (``-`` for standard output, as bytes of UTF-8)."""
+    fmt = str(output_format)
+    if fmt in PAGES and output is None:
+        raise UsageError(
+            f"--format {fmt} writes a page to open in a browser: give -o FILE "
+            "(or -o - for standard output)"
+        )
+    if output is None:
+        _show(result, fmt, catalog)
+        return
+    import contextlib
+    import io
+
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):  # the views write to sys.stdout: no terminal
+        _show(result, fmt, catalog)
+    data = buffer.getvalue().encode("utf-8")
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    if not output:
+        raise UsageError("-o needs a file name (or - for standard output)")
+    from csorg.fileio import write_atomic
+
+    write_atomic(Path(output), data)
+    sys.stderr.write(f"csorg: wrote {clean(output)} ({fmt})\n")
+
+
+def _show(result: Shown, fmt: str, catalog: Catalog) -> None:
+    view = VIEWS.get(type(result).__name__, {}).get(fmt)
+    if view is None and fmt == OutputFormat.json:
         write_json(result.as_json())
         return
     import importlib
 
-    module, name = VIEWS[type(result).__name__][output_format].split(":")
+    module, name = (view or VIEWS[type(result).__name__][fmt]).split(":")
     text = getattr(importlib.import_module(module), name)(result, catalog)
     if text is not None:
         write(text)

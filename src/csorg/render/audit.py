@@ -1,48 +1,52 @@
-"""`csorg audit` output: the org chart with findings marked, then the findings in full.
+"""`csorg audit` output: the report as text (findings ranked by severity), as tables, and as
+a Markdown memo.
 
-The tree is plain text like `recommend`'s (see :mod:`csorg.render.tree`); the table is rich.
-Names and titles come from the user's file, so they are always shown through
-:func:`csorg.textsafe.one_line` (control characters escaped, one line).
+The text report is plain like `recommend`'s (see :mod:`csorg.render.tree`): a heading with
+the numbers, the chart with each person's role and findings marked, the findings in full
+from errors down, what would change, and how the file was read. Names and titles come from
+the user's file, so they are always shown through :func:`csorg.text.one_line` (control
+characters escaped, one line). Everything is linear in the number of people: the tree caps
+its indentation, tables of titles are capped and say how many were left out.
 """
 
 from __future__ import annotations
 
 import sys
-import textwrap
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from csorg.audit.compare import SEVERITIES, Audit, Finding
+from csorg.audit.changes import Change
+from csorg.audit.context import SEVERITIES, Finding
 from csorg.audit.orgfile import Person
+from csorg.audit.result import Audit, metrics
+from csorg.audit.result import titles as title_rows
 from csorg.catalog.schema import Catalog
-from csorg.render.tree import WIDTH, painter, tree_lines, use_colour, width_for
-from csorg.text import markdown_escape as md
-from csorg.text import one_line
+from csorg.render.tree import WIDTH, Paint, painter, tree_lines, use_colour, width_for
+from csorg.text import number, one_line, plural
 
 SYMBOLS = {"error": "✗", "warning": "⚠", "info": "ℹ"}
 CODES = {"error": "1;31", "warning": "1;33", "info": "36"}
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "cyan"}
-
-
-def _code(text: str) -> str:
-    """User text as a Markdown code span inside a table cell."""
-    return "`" + one_line(text).replace("`", "'").replace("|", "\\|") + "`"
+HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "For information"}
+VERBS = {"hire": "hire", "promote": "promote or hire", "move": "move", "reassign": "fewer"}
+BLOCK = 1000  # lines written at a time
+MAX_TABLE_ROWS = 500  # rows of a rich table; the rest is counted (all are in tree and JSON)
 
 
 def heading(result: Audit) -> str:
     rec = result.rec
-    inputs = rec.inputs
-    details = [inputs.stage, f"{inputs.touch} touch"]
-    if inputs.plg:
-        details.append("product-led")
-    if inputs.customers is not None:
-        details.append(f"{inputs.customers:,} accounts")
-    if inputs.regions:
-        details.append(f"{len(inputs.regions)} regions")
+    total = result.ctx.facts.total
     people = len(result.chart.people)
+    parts = [f"{total.filled} filled"]
+    if total.open:
+        parts.append(f"{total.open} open")
+    if total.contractors:
+        parts.append(plural(total.contractors, "contractor"))
+    parts.append(f"{fte(total.fte)} FTE on staff")
     return (
         f"Audit of {one_line(result.chart.file)} against {one_line(rec.model_name)} "
-        f"({one_line(', '.join(details))}): {people} {'person' if people == 1 else 'people'}, "
-        f"{result.seats} CS seats ({rec.total_seats} recommended)"
+        f"({one_line(', '.join(rec.inputs.describe()))}): {plural(people, 'person', 'people')}, "
+        f"{result.seats} CS seats ({', '.join(parts)}); {rec.total_seats} recommended"
     )
 
 
@@ -58,64 +62,207 @@ def tally(result: Audit) -> str:
     return "Findings: " + ", ".join(parts)
 
 
+def numbers(result: Audit) -> list[tuple[str, str]]:
+    """The key measures, each with the recommendation's where it has one."""
+    data = metrics(result)
+    ratio = data["managers_per_ic"]
+    planned = data["recommended_managers_per_ic"]
+    rows = [
+        (
+            "Managers / individual contributors",
+            f"{data['managers']} / {data['individual_contributors']}",
+        ),
+        (
+            "Managers per IC",
+            (number(ratio) if ratio is not None else "–")
+            + (f" (recommended {number(planned)})" if planned is not None else ""),
+        ),
+        ("Deepest layer below the CEO", str(data["deepest"])),
+        ("Median span of control", number(data["median_span"])),
+    ]
+    for role_id, layer in data["layers"].items():
+        if result.ctx.catalog.roles[role_id].headcount.basis != "coverage":
+            continue
+        depth = (
+            str(layer["min"]) if layer["min"] == layer["max"] else f"{layer['min']}–{layer['max']}"
+        )
+        planned_depth = (
+            f" (recommended {layer['recommended']})" if layer["recommended"] is not None else ""
+        )
+        rows.append(
+            (f"Layers from the CEO to a {result.ctx.catalog.title(role_id)}", depth + planned_depth)
+        )
+    for role_id, cover in sorted(result_coverage(result).items()):
+        planned = cover["planned_per_seat"]
+        rows.append(
+            (
+                f"Accounts per {result.ctx.catalog.title(role_id)} on staff",
+                f"{number(round(cover['per_seat']))} (at most {number(round(cover['limit']))}"
+                + (f"; recommended {number(round(planned))}" if planned else "")
+                + ")",
+            )
+        )
+    if data["regions"]:
+        rows.append(("Regions served", ", ".join(f"{k} {v}" for k, v in data["regions"].items())))
+    return rows
+
+
+def fte(value: float) -> str:
+    """Full-time equivalents as people write them: 37.5, 0.5, 12."""
+    return f"{round(value, 2):g}"
+
+
+def result_coverage(result: Audit) -> dict[str, dict[str, float]]:
+    from csorg.audit.result import coverage_json
+
+    return coverage_json(result)
+
+
 def person_label(person: Person, result: Audit) -> str:
-    match = result.matches[person.id]
-    who = one_line(person.id)
+    reading = result.ctx.readings[person.id]
+    who = line(person.id)
     if person.name:
-        who = f"{one_line(person.name)} ({who})"
+        who = f"{line(person.name)} ({who})"
+    elif person.vacant:
+        who = f"open seat ({who})"
     count = f" ×{person.count}" if person.count > 1 else ""
-    mark = " ~" if match.how == "close" else ""  # a close match: worth checking
-    role = f"[{match.role}{mark}]" if match.role else "[?]"
-    return f"{who}{count} — {one_line(person.title)}  {role}"
+    doubt = reading.ask is not None or reading.method == "close-spelling"
+    if reading.role:
+        role = f"[{reading.role}{' ~' if doubt else ''}]"
+    else:
+        role = "[?]" if reading.in_cs else "[not CS]"
+    extra = []
+    if person.employment == "contractor":
+        extra.append("contractor")
+    if person.fte != 1:
+        extra.append(f"{fte(person.fte)} FTE")
+    detail = f" ({', '.join(extra)})" if extra else ""
+    return f"{who}{count} — {line(person.title)}{detail}  {role}"
 
 
 def subject_label(finding: Finding, result: Audit) -> str:
     if finding.subject_type == "person":
-        person = result.chart.by_id[finding.subject]
-        label = one_line(person.id)
+        label = one_line(finding.subject)
         return f"{label}, line {finding.line}" if finding.line is not None else label
-    return finding.subject
+    if finding.subject_type == "title":
+        return ""  # the message starts with the title
+    return one_line(finding.subject)
 
 
-def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
+def finding_lines(finding: Finding, result: Audit, paint: Paint, width: int) -> list[str]:
+    subject = subject_label(finding, result)
+    kind = f"{finding.kind} {subject}" if subject else finding.kind
+    head = f"{SYMBOLS[finding.severity]} {finding.severity} {kind}: "
+    lines = wrap(head + line(finding.message), width, "    ")
+    if len(lines[0]) >= len(head):
+        lines[0] = paint(lines[0][: len(head)], CODES[finding.severity]) + lines[0][len(head) :]
+    return lines
+
+
+def wrap(text: str, width: int, indent: str) -> list[str]:
+    """``text`` in lines of at most ``width`` (a longer word stands alone), later lines
+    indented: each break found by one search, for reports of tens of thousands of findings."""
+    lines: list[str] = []
+    prefix = ""
+    start = len(text) - len(text.lstrip(" "))  # a leading indent is kept, never broken at
+    while len(prefix) + len(text) > width:
+        room = width - len(prefix)
+        cut = text.rfind(" ", start + 1, room + 1)
+        if cut < 0:
+            cut = text.find(" ", room)
+            if cut < 0:
+                break
+        lines.append(prefix + text[:cut])
+        text = text[cut + 1 :]
+        prefix, start = indent, 0
+    lines.append(prefix + text)
+    return lines
+
+
+def line(text: str) -> str:
+    """:func:`csorg.text.one_line`, without its work for text that needs none."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text
+    return one_line(text)
+
+
+def change_text(change: Change, result: Audit) -> str:
+    ctx = result.ctx
+    title = one_line(change.title)
+    if change.action == "move":
+        old = ctx.catalog.title(change.old) if change.old else "no one"
+        new = ctx.catalog.title(change.new) if change.new else "no one"
+        who = f" ({ctx.names(change.people)})" if change.people else ""
+        return f"move {plural(change.count or 0, title)}{who} from under the {old} to the {new}"
+    if change.action in ("hire", "promote"):
+        text = f"{VERBS[change.action]} {plural(change.count or 0, title)}"
+        if change.new:
+            text += f", reporting to the {ctx.catalog.title(change.new)}"
+        if change.people:
+            text += f": from within, {ctx.names(change.people)}"
+        if change.open:
+            text += f" ({plural(len(change.open), 'open seat')} already planned)"
+        return text
+    fewer = f"{plural(change.count or 0, title + ' seat')} fewer"
+    if change.role in ctx.recommended or not change.people:
+        return fewer
+    return f"{fewer}: a role the recommendation does not have ({ctx.names(change.people)} today)"
+
+
+def report_lines(result: Audit, *, colour: bool = False, width: int = WIDTH) -> Iterator[str]:
     paint = painter(colour)
-    out = [paint(heading(result), "1"), tally(result), ""]
-    marks: dict[str, list[Finding]] = {}
-    for finding in result.findings:
-        if finding.subject_type == "person":
-            marks.setdefault(finding.subject, []).append(finding)
+    yield from (paint(heading(result), "1"), tally(result), "")
+    marks = result.by_person()
     items = []
-    chart = result.chart
-    for person_id in chart.order():
-        person = chart.by_id[person_id]
-        label = person_label(person, result)
+    for person_id in result.ctx.facts.order:
+        person = result.chart.by_id[person_id]
         flags = [
             paint(f"{SYMBOLS[f.severity]} {f.kind}", CODES[f.severity])
             for f in marks.get(person_id, [])
+            if f.severity != "info"
         ]
-        items.append((person_id, person.reports_to, "  ".join([label, *dict.fromkeys(flags)])))
-    out += tree_lines(items)
+        label = "  ".join([person_label(person, result), *dict.fromkeys(flags)])
+        items.append((person_id, person.reports_to, label))
+    del marks
+    yield from tree_lines(items)
+    del items
+    yield from ("", paint("Measures", "1"))
+    yield from (f"  {label}: {value}" for label, value in numbers(result))
     if result.findings:
-        out += ["", paint("Findings", "1")]
+        yield from ("", paint("Findings", "1"))
         for finding in result.findings:
-            head = (
-                f"{SYMBOLS[finding.severity]} {finding.severity} {finding.kind} "
-                f"{subject_label(finding, result)}: "
-            )
-            lines = textwrap.wrap(
-                head + one_line(finding.message),
-                width=width,
-                subsequent_indent="    ",
-                break_on_hyphens=False,
-            )
-            lines[0] = paint(lines[0][: len(head)], CODES[finding.severity]) + lines[0][len(head) :]
-            out += lines
-    return "\n".join(out) + "\n"
+            yield from finding_lines(finding, result, paint, width)
+    if result.changes:
+        yield from ("", paint("What would change with the recommendation", "1"))
+        for change in result.changes:
+            yield from wrap(f"{change.order:>2}. {change_text(change, result)}", width, "     ")
+            yield from wrap(f"    why: {one_line(change.why)}", width, "     ")
+    yield from ("", paint("How the file was read", "1"))
+    columns = ", ".join(f"{k}={one_line(v)}" for k, v in result.chart.columns.items())
+    yield from wrap(f"  columns: {columns}", width, "    ")
+    for note in result.chart.notes:
+        yield from wrap(f"  note: {one_line(note)}", width, "    ")
+
+
+def render(result: Audit, *, colour: bool = False, width: int = WIDTH) -> str:
+    return "".join(f"{line}\n" for line in report_lines(result, colour=colour, width=width))
+
+
+def write_lines(lines: Iterable[str], stream: TextIO) -> None:
+    """Write lines in blocks: the report is never held whole in memory."""
+    block: list[str] = []
+    for line in lines:
+        block.append(line)
+        if len(block) >= BLOCK:
+            stream.write("\n".join(block) + "\n")
+            block.clear()
+    if block:
+        stream.write("\n".join(block) + "\n")
 
 
 def write(result: Audit, catalog: Catalog, stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
-    stream.write(render(result, colour=use_colour(stream), width=width_for(stream)))
+    write_lines(report_lines(result, colour=use_colour(stream), width=width_for(stream)), stream)
 
 
 def write_table(result: Audit, catalog: Catalog) -> None:
@@ -125,14 +272,13 @@ def write_table(result: Audit, catalog: Catalog) -> None:
     from csorg.render.text import console as make_console
 
     console = make_console()
-
     console.print(Text(heading(result), style="bold"))
     console.print(Text(tally(result)))
     if result.findings:
         table = Table(title="Findings")
         for name in ("Severity", "Kind", "Subject", "Line", "Message"):
             table.add_column(name, justify="right" if name == "Line" else "left")
-        for f in result.findings:
+        for f in result.findings[:MAX_TABLE_ROWS]:
             table.add_row(
                 Text(f.severity, style=STYLES[f.severity]),
                 f.kind,
@@ -141,48 +287,31 @@ def write_table(result: Audit, catalog: Catalog) -> None:
                 one_line(f.message),
             )
         console.print(table)
-    people = Table(title="Titles read as roles")
-    for name in ("Person", "Title", "Role", "Match", "Reports to"):
-        people.add_column(name)
-    for person in result.chart.people:
-        match = result.matches[person.id]
-        who = person.id + (f" ({person.name})" if person.name else "")
-        people.add_row(
-            one_line(who),
-            one_line(person.title),
-            match.role or "",
-            match.how,
-            one_line(person.reports_to or ""),
+        if len(result.findings) > MAX_TABLE_ROWS:
+            rest = len(result.findings) - MAX_TABLE_ROWS
+            console.print(Text(f"... and {rest} more findings (all in --format tree or json)"))
+    if result.changes:
+        changes = Table(title="What would change with the recommendation")
+        for name in ("Step", "Change", "Why"):
+            changes.add_column(name, justify="right" if name == "Step" else "left")
+        for change in result.changes:
+            changes.add_row(str(change.order), change_text(change, result), one_line(change.why))
+        console.print(changes)
+    titles = title_rows(result)
+    table = Table(title="Titles read as roles")
+    for name in ("Title", "People", "Role", "Match", "Confidence", "Question"):
+        table.add_column(name, justify="right" if name in ("People", "Confidence") else "left")
+    for row in titles[:MAX_TABLE_ROWS]:
+        table.add_row(
+            one_line(row["title"]),
+            str(row["people"]),
+            row["role"] or "",
+            row["match"],
+            f"{row['confidence']:.2f}",
+            one_line(row["ask"] or ""),
         )
-    console.print(people)
-
-
-def markdown(result: Audit, catalog: Catalog) -> str:
-    lines = [f"# {md(heading(result))}", "", md(tally(result)), ""]
-    if result.findings:
-        lines += [
-            "## Findings",
-            "",
-            "| Severity | Kind | Subject | Line | Message |",
-            "|---|---|---|---:|---|",
-        ]
-        for f in result.findings:
-            line = "" if f.line is None else str(f.line)
-            lines.append(
-                f"| {f.severity} | {f.kind} | {_code(f.subject)} | {line} | {md(f.message)} |"
-            )
-        lines.append("")
-    lines += [
-        "## Titles read as roles",
-        "",
-        "| Id | Name | Title | Role | Match | Reports to |",
-        "|---|---|---|---|---|---|",
-    ]
-    for person in result.chart.people:
-        match = result.matches[person.id]
-        lines.append(
-            f"| {_code(person.id)} | {md(person.name or '')} | {md(person.title)} | "
-            f"{_code(match.role) if match.role else ''} | {match.how} | "
-            f"{_code(person.reports_to) if person.reports_to else ''} |"
+    console.print(table)
+    if len(titles) > MAX_TABLE_ROWS:
+        console.print(
+            Text(f"... and {len(titles) - MAX_TABLE_ROWS} more titles (all in --format json)")
         )
-    return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from csorg.engine.result import Metric, Recommendation, RoleEntry, SeatEntry
 from csorg.text import number, one_line, plural
 
 WIDTH = 100  # wrapping width when not writing to a terminal: stable output for diffs
+MAX_DEPTH = 24  # tree levels drawn with guides; deeper ones show their depth instead
 _COLOURS = ("35", "36", "32", "33", "34", "31", "95", "96", "92", "93", "94", "91")
 
 Paint = Callable[[str, str], str]
@@ -94,23 +95,39 @@ def seat_label(seat: SeatEntry, catalog: Catalog, paint: Paint, codes: dict[str,
 
 
 def tree_lines(items: Sequence[tuple[str, str | None, str]]) -> list[str]:
-    """Draw (id, parent id, label) items, given in depth-first order, as a tree."""
+    """Draw (id, parent id, label) items, given in depth-first order, as a tree.
+
+    Past :data:`MAX_DEPTH` levels the guides stop growing and each line shows its depth
+    instead ("└─ 57: ..."), so every line stays short and a chain of any length is drawn in
+    time and space linear in the number of items."""
     children: dict[str | None, list[int]] = {}
     for index, (_, parent, _) in enumerate(items):
         children.setdefault(parent, []).append(index)
     lines: list[str] = []
-    # (index, prefix for its own line, prefix for its children)
-    stack: list[tuple[int, str, str]] = [(i, "", "") for i in reversed(children.get(None, []))]
+    # (index, prefix for its own line, prefix for its children, depth)
+    stack: list[tuple[int, str, str, int]] = [
+        (i, "", "", 0) for i in reversed(children.get(None, []))
+    ]
     while stack:
-        index, own, below = stack.pop()
+        index, own, below, depth = stack.pop()
         item_id, _, label = items[index]
         lines.append(own + label)
         kids = children.get(item_id, [])
         for position, kid in reversed(list(enumerate(kids))):
             last = position == len(kids) - 1
-            stack.append(
-                (kid, below + ("└── " if last else "├── "), below + ("    " if last else "│   "))
-            )
+            if depth < MAX_DEPTH:
+                stack.append(
+                    (
+                        kid,
+                        below + ("└── " if last else "├── "),
+                        below + ("    " if last else "│   "),
+                        depth + 1,
+                    )
+                )
+            else:
+                stack.append(
+                    (kid, f"{below}{'└' if last else '├'}─ {depth + 1}: ", below, depth + 1)
+                )
     return lines
 
 
