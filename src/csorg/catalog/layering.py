@@ -34,6 +34,7 @@ SECTIONS = {
         "tiers",
         "tier_mixes",
         "benchmarks",
+        "hiring",
     ),
     "compensation": ("sources", "bands", "regions", "currencies", "spend_benchmarks"),
 }
@@ -116,6 +117,7 @@ class Layers:
             tiers=s["tiers"],
             tier_mixes=s["tier_mixes"],
             benchmarks=s["benchmarks"],
+            hiring=s["hiring"],
             files=files,
             bands=s["bands"],
             pay_regions=s["regions"],

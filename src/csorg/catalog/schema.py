@@ -367,6 +367,26 @@ class Stage:
     max_employees: Count | None = None
     """`--employees` below this number infers this stage (the smallest matching stage
     wins); leave empty for the largest stage."""
+    max_arr: Money | None = None
+    """In a forecast plan, a company reaches the next stage once its ARR passes this, in US
+    dollars; leave empty for the largest stage."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class HiringTime:
+    """How long a hire takes and how long until the new person carries a full load."""
+
+    __pydantic_config__ = _CONFIG
+
+    id: Id
+    """Stable id, e.g. `individual-contributors`."""
+    levels: Annotated[tuple[Annotated[int, _Limits(ge=0)], ...], _Limits(min_length=1)]
+    """The role levels it is for (5: individual contributors, 4: first-line managers, ...)."""
+    days_to_fill: Count
+    """Days from opening the requisition to the person's first day (time to fill plus
+    notice)."""
+    months_to_ramp: Count
+    """Months from the first day until the person carries a full load."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -692,6 +712,8 @@ class BusinessModelsFile:
     """Default splits of accounts over tiers."""
     benchmarks: tuple[Benchmark, ...] = ()
     """Ranges the metrics of a sized org are checked against."""
+    hiring: tuple[HiringTime, ...] = ()
+    """Time to hire and to ramp, by role level, for hiring plans."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -799,6 +821,7 @@ class Catalog:
     tiers: dict[str, Tier] = field(default_factory=dict)
     tier_mixes: dict[str, TierMix] = field(default_factory=dict)
     benchmarks: dict[str, Benchmark] = field(default_factory=dict)  # by metric
+    hiring: dict[str, HiringTime] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     bands: dict[str, PayBand] = field(default_factory=dict)  # by role id
     pay_regions: dict[str, PayRegion] = field(default_factory=dict)

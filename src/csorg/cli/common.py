@@ -84,6 +84,12 @@ VIEWS: dict[str, dict[str, str]] = {
         OutputFormat.table: "csorg.render.plan:write_table",
         OutputFormat.markdown: "csorg.render.plan:markdown",
     },
+    "HiringPlan": {
+        OutputFormat.tree: "csorg.render.hiring:write",
+        OutputFormat.table: "csorg.render.hiring:write_table",
+        OutputFormat.markdown: "csorg.render.hiring:markdown",
+        "csv": "csorg.render.hiring:csv_text",
+    },
     "Audit": {
         OutputFormat.tree: "csorg.render.audit:write",
         OutputFormat.table: "csorg.render.audit:write_table",

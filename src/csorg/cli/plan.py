@@ -1,16 +1,36 @@
-"""`csorg plan`: the ordered hiring roadmap from one stage to another."""
+"""`csorg plan`: the hiring plan quarter by quarter from a growth forecast, or the ordered
+roadmap from one structure to another (`--to`)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from csorg.cli.common import CatalogDirs, FormatOpt, NoDefaults, OutputFormat, load, show
-from csorg.cli.options import STRUCTURE_PANEL, company_inputs
+from csorg.cli.common import CatalogDirs, NoDefaults, load, show
+from csorg.cli.options import (
+    STRUCTURE_PANEL,
+    ArrGrowthOpt,
+    CustomerGrowthOpt,
+    QuartersOpt,
+    company_inputs,
+)
 from csorg.engine.inputs import Request
+from csorg.errors import UsageError
+from csorg.profile.model import Profile
 
-TARGET_PANEL = "Target (defaults to the start's values)"
+TARGET_PANEL = "Target of a roadmap (defaults to the start's values)"
+FORECAST_PANEL = "Growth forecast"
+
+
+class PlanFormat(StrEnum):
+    tree = "tree"
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
 
 
 @company_inputs(
@@ -19,44 +39,113 @@ TARGET_PANEL = "Target (defaults to the start's values)"
     panel=TARGET_PANEL,
     omit=("stage", "touch", "plg", "employees", "seats"),
 )
-@company_inputs(into="start", omit=("stage", "touch", "plg", "employees", "seats"))
+@company_inputs(into="start", omit=("seats",))
 def plan(
+    start: Request,
+    company_profile: Profile | None,
     from_spec: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--from",
-            metavar="STAGE/TOUCH[/plg]",
-            help="Where the company is: e.g. startup/low, scaling/high/plg.",
+            metavar="STAGE/TOUCH[/plg] | none",
+            help=(
+                "Where the company is: e.g. startup/low, scaling/high/plg; `none` starts from "
+                "an empty team. Default: the company inputs, staffed as recommended."
+            ),
             rich_help_panel=STRUCTURE_PANEL,
             show_default=False,
         ),
-    ],
+    ] = None,
+    from_org: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-org",
+            metavar="ORG_FILE",
+            help="Start from the people of a real org chart, read as `csorg audit` reads it.",
+            rich_help_panel=STRUCTURE_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="id=...,manager=...,title=...",
+            help="With --from-org: which columns hold the id, manager and title.",
+            rich_help_panel=STRUCTURE_PANEL,
+            show_default=False,
+        ),
+    ] = None,
     to_spec: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--to",
             metavar="STAGE/TOUCH[/plg]",
-            help="Where it is going: e.g. scaling/high.",
-            rich_help_panel=STRUCTURE_PANEL,
+            help="Plan the roadmap to this structure instead of a forecast: e.g. scaling/high.",
+            rich_help_panel=TARGET_PANEL,
             show_default=False,
         ),
-    ],
-    start: Request,
-    target: Request,
-    output_format: FormatOpt = OutputFormat.tree,
+    ] = None,
+    target: Request | None = None,
+    quarters: QuartersOpt = None,
+    customer_growth: CustomerGrowthOpt = None,
+    arr_growth: ArrGrowthOpt = None,
+    first: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            metavar="YYYY-QN",
+            help="The first quarter of the plan (2027-Q1): dates instead of months from now.",
+            rich_help_panel=FORECAST_PANEL,
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        PlanFormat,
+        typer.Option(
+            "--format", "-f", help="Output format (csv: one row per hire).", case_sensitive=False
+        ),
+    ] = PlanFormat.tree,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write to a file (- for stdout)."),
+    ] = None,
     catalog: CatalogDirs = None,
     no_defaults: NoDefaults = False,
 ) -> int:
-    """Plan the hires, moves and retirements from one structure to another, in order.
+    """Plan the hires quarter by quarter as the company grows, or the steps to another structure.
 
-    Example: csorg plan --from startup/low --to scaling/high --to-customers 400
+    Examples: csorg plan --stage startup --touch high --customers 50 --quarters 8
+    --customer-growth 15%  ·  csorg plan --from startup/low --to scaling/high --to-customers 400
     """
-    from csorg.plan import make_plan, target_request
-
     cat = load(catalog, no_defaults)
-    goal = target_request(start, **target.given())
-    roadmap = make_plan(cat, from_spec, to_spec, start, goal)
-    show(roadmap, output_format, cat)
+    if to_spec is not None:
+        if output_format is PlanFormat.csv:
+            raise UsageError("--format csv lists hires of a forecast plan; a roadmap has steps")
+        if from_spec is None or from_spec == "none" or from_org is not None:
+            raise UsageError("a roadmap (--to) starts from --from STAGE/TOUCH[/plg]")
+        from csorg.plan import make_plan, target_request
+
+        goal = target_request(start, **(target.given() if target else {}))
+        show(make_plan(cat, from_spec, to_spec, start, goal), output_format, cat, output)
+        return 0
+    if target is not None and target.given():
+        raise UsageError("the --to-* options go with --to (a roadmap); a forecast plan has none")
+    from csorg.plan.build import forecast_plan
+
+    result = forecast_plan(
+        cat,
+        start,
+        company_profile,
+        from_spec=from_spec,
+        from_org=from_org,
+        columns=columns,
+        quarters=quarters,
+        customer_growth=customer_growth,
+        arr_growth=arr_growth,
+        first=first,
+    )
+    show(result, output_format, cat, output)
     return 0
 
 

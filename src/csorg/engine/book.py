@@ -99,10 +99,11 @@ def company_book(catalog: Catalog, inputs: Inputs, model_id: str) -> Book:
     value_total = sum(value_weight.values())
     arr_shares = {t: w / value_total for t, w in value_weight.items()}
 
+    arr = in_dollars(catalog, inputs.arr, inputs.currency)
     if inputs.customers is not None:
         accounts = float(inputs.customers)
-    elif inputs.arr is not None:  # accounts from ARR at each tier's typical contract value
-        accounts = inputs.arr / value_total if value_total else 0.0
+    elif arr is not None:  # accounts from ARR at each tier's typical contract value
+        accounts = arr / value_total if value_total else 0.0
     else:
         raise CsorgError("a book needs --customers or --arr")
 
@@ -123,9 +124,7 @@ def company_book(catalog: Catalog, inputs: Inputs, model_id: str) -> Book:
                 cells.append(cell)
                 if tier in tier_shares:
                     slices.append(
-                        _slice(
-                            cell, tier, accounts, inputs.arr, region_share, tier_shares, arr_shares
-                        )
+                        _slice(cell, tier, accounts, arr, region_share, tier_shares, arr_shares)
                     )
             continue
         for segment, segment_share in zip(segments, segment_shares, strict=True):
@@ -137,13 +136,22 @@ def company_book(catalog: Catalog, inputs: Inputs, model_id: str) -> Book:
                         cell,
                         tier,
                         accounts,
-                        inputs.arr,
+                        arr,
                         region_share * segment_share,
                         tier_shares,
                         arr_shares,
                     )
                 )
-    return Book(tuple(slices), tier_shares, mix, tuple(cells), accounts, inputs.arr)
+    return Book(tuple(slices), tier_shares, mix, tuple(cells), accounts, arr)
+
+
+def in_dollars(catalog: Catalog, amount: float | None, currency: str | None) -> float | None:
+    """An amount in US dollars, the unit of the tiers' figures (converted at the catalog's
+    rate; as it is when the catalog has no rate for the currency)."""
+    if amount is None or currency is None or currency == "USD":
+        return amount
+    rate = catalog.currencies.get(currency)
+    return amount / rate.per_usd.value if rate is not None else amount
 
 
 def _slice(

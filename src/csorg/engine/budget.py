@@ -1,4 +1,5 @@
-"""Step 6: the budget. Fit the org to a headcount, cutting management before coverage.
+"""Step 6: the budget. Fit the org to a headcount or a money budget (or both), cutting
+management before coverage.
 
 In order, each step kept only if it saves seats:
 1. management first: every manager takes up to the hard cap of direct reports, so fewer
@@ -9,13 +10,13 @@ In order, each step kept only if it saves seats:
    saying how far the books then are from the benchmark;
 4. the last-resort combinations (a single CSM who does it all).
 
-The seat count never exceeds the budget.
+The seat count (and the cost, at each seat's mid band and pay level) never exceeds the budget.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
 from csorg.engine.staffing import Cuts, Org
@@ -24,41 +25,71 @@ from csorg.errors import CsorgError
 Build = Callable[[Cuts], Org]
 
 
+@dataclass(frozen=True)
+class Limit:
+    """What the org must fit: seats, money a year, or both."""
+
+    seats: int | None = None
+    money: float | None = None
+    cost: Callable[[Org], float] | None = None  # an org's yearly cost, for a money budget
+
+    def fits(self, org: Org) -> bool:
+        if self.seats is not None and org.seats > self.seats:
+            return False
+        return self.money is None or self.cost is None or self.cost(org) <= self.money + 0.5
+
+    def describe(self) -> str:
+        parts = [f"a headcount of {self.seats}"] if self.seats is not None else []
+        if self.money is not None:
+            parts.append(f"a budget of {self.money:,.0f} a year")
+        return " and ".join(parts)
+
+
 def fit_headcount(catalog: Catalog, build: Build, headcount: int) -> tuple[Org, int]:
     """The largest org within ``headcount`` seats, and the seats the ideal org needs."""
+    org, ideal = fit(catalog, build, Limit(seats=headcount))
+    return org, ideal.seats
+
+
+def fit(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
+    """The largest org within ``limit``, and the ideal org."""
     ideal = build(Cuts())
-    need = ideal.seats
-    if need <= headcount:
-        return ideal, need
+    if limit.fits(ideal):
+        return ideal, ideal
     # management first: every manager takes up to the hard cap, whatever that saves
     org = build(replace(ideal.cuts, widen=True)) if ideal.book is not None else ideal
-    org = _combine(catalog, build, org, headcount, last_resort=False)
-    if org.seats > headcount and org.book is not None:
-        org = _thin_coverage(build, org, headcount)
-        org = _combine(catalog, build, org, headcount, last_resort=False)
-    while org.seats > headcount:  # last resorts, each pass after thinning what is left
-        combined = _combine(catalog, build, org, headcount, last_resort=True)
-        if combined.seats > headcount and combined.book is not None:
-            combined = _thin_coverage(build, combined, headcount)
+    org = _combine(catalog, build, org, limit, last_resort=False)
+    if not limit.fits(org) and org.book is not None:
+        org = _thin_coverage(build, org, limit)
+        org = _combine(catalog, build, org, limit, last_resort=False)
+    while not limit.fits(org):  # last resorts, each pass after thinning what is left
+        combined = _combine(catalog, build, org, limit, last_resort=True)
+        if not limit.fits(combined) and combined.book is not None:
+            combined = _thin_coverage(build, combined, limit)
         if combined.seats >= org.seats:
             break
         org = combined
-    if org.seats > headcount:
+    if not limit.fits(org):
         raise CsorgError(
-            f"a headcount of {headcount} cannot hold this structure: even with every role "
-            f"combined as far as the catalog allows it needs {org.seats} seats"
+            f"{limit.describe()} cannot hold this structure: even with every role combined as "
+            f"far as the catalog allows it needs {org.seats} seats"
+            + (f" costing {limit.cost(org):,.0f} a year" if limit.cost and limit.money else "")
         )
-    return org, need
+    return org, ideal
 
 
-def _keep_if_smaller(org: Org, tried: Org) -> Org:
-    return tried if tried.seats < org.seats else org
+def _keep_if_smaller(limit: Limit, org: Org, tried: Org) -> Org:
+    if tried.seats < org.seats:
+        return tried
+    if limit.money is not None and limit.cost is not None and limit.cost(tried) < limit.cost(org):
+        return tried
+    return org
 
 
-def _combine(catalog: Catalog, build: Build, org: Org, headcount: int, *, last_resort: bool) -> Org:
-    """Combine roles into others, in the catalog's order, while seats are over budget."""
+def _combine(catalog: Catalog, build: Build, org: Org, limit: Limit, *, last_resort: bool) -> Org:
+    """Combine roles into others, in the catalog's order, while the org is over budget."""
     for hat in catalog.hats:
-        if org.seats <= headcount:
+        if limit.fits(org):
             break
         counts = org.counts()
         if hat.last_resort != last_resort or hat.role == ROOT_ROLE or not counts.get(hat.role):
@@ -79,18 +110,18 @@ def _combine(catalog: Catalog, build: Build, org: Org, headcount: int, *, last_r
             )
         except CsorgError:
             continue
-        org = _keep_if_smaller(org, tried)
+        org = _keep_if_smaller(limit, org, tried)
     return org
 
 
-def _thin_coverage(build: Build, org: Org, headcount: int) -> Org:
+def _thin_coverage(build: Build, org: Org, limit: Limit) -> Org:
     """The most coverage seats that fit, found by halving the range."""
     low, high = len(org.needs), org.coverage_seats()
     best: Org | None = None
     while low <= high:
         middle = (low + high) // 2
         tried = build(replace(org.cuts, coverage_cap=middle))
-        if tried.seats <= headcount:
+        if limit.fits(tried):
             best, low = tried, middle + 1
         else:
             high = middle - 1

@@ -18,9 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
-from csorg.engine.budget import fit_headcount
-from csorg.engine.cost import with_cost
-from csorg.engine.inputs import Inputs, Request, infer_stage, resolve, stages_by_size
+from csorg.engine.budget import Limit, fit
+from csorg.engine.cost import seat_cost, with_cost
+from csorg.engine.inputs import Inputs, Request, infer_stage, money, resolve, stages_by_size
 from csorg.engine.layers import Node, min_span_of
 from csorg.engine.metrics import org_metrics
 from csorg.engine.reasons import count_reasons, next_hires
@@ -42,9 +42,10 @@ def recommend(catalog: Catalog, request: Request) -> Recommendation:
     budget: Budget | None = None
     warnings: list[str] = []
     notes: list[str] = []
-    if inputs.headcount is not None:
-        org, need = fit_headcount(catalog, build, inputs.headcount)
-        budget = _budget(catalog, org, need, inputs, warnings, notes)
+    if inputs.headcount is not None or inputs.budget is not None:
+        limit = Limit(inputs.headcount, inputs.budget, lambda org: org_cost(catalog, org, inputs))
+        org, ideal = fit(catalog, build, limit)
+        budget = _budget(catalog, org, ideal, limit, inputs, warnings, notes)
     else:
         org = build(Cuts())
     _canonical(catalog, org)
@@ -248,13 +249,28 @@ def _nearest(candidates: Sequence[Node], seat: Node) -> Node:
 # -- budget, notes and warnings ---------------------------------------------------------------
 
 
+def org_cost(catalog: Catalog, org: Org, inputs: Inputs) -> float:
+    """What an org costs a year at each seat's mid band and pay level, in the input currency
+    (seats of roles without a band cost nothing here; the cost section says so)."""
+    total = 0.0
+    for node in org.nodes():
+        if node.role != ROOT_ROLE:
+            total += seat_cost(catalog, node.role, node.cell.region, inputs.currency) or 0.0
+    return total
+
+
 def _budget(
-    catalog: Catalog, org: Org, need: int, inputs: Inputs, warnings: list[str], notes: list[str]
+    catalog: Catalog,
+    org: Org,
+    ideal: Org,
+    limit: Limit,
+    inputs: Inputs,
+    warnings: list[str],
+    notes: list[str],
 ) -> Budget:
-    headcount = inputs.headcount
-    assert headcount is not None
     cuts = org.cuts
-    if need > headcount:
+    need = ideal.seats
+    if org is not ideal:
         done: list[str] = []
         if cuts.widen:
             done.append("managers take up to 12 direct reports")
@@ -265,11 +281,11 @@ def _budget(
         if cuts.coverage_cap is not None:
             done.append(f"coverage seats are cut to {org.coverage_seats()}")
             done.extend(_thinner_books(catalog, org))
-        warnings.append(
-            f"a headcount of {headcount} is below the {need} seats this org needs: "
-            + "; ".join(done)
-        )
-    spare = headcount - org.seats
+        needed = f"the {need} seats this org needs"
+        if inputs.budget is not None:
+            needed += f" ({money(org_cost(catalog, ideal, inputs), inputs.symbol)} a year)"
+        warnings.append(f"{_limit_text(inputs)} is below {needed}: " + "; ".join(done))
+    spare = (inputs.headcount - org.seats) if inputs.headcount is not None else 0
     suggestions: list[tuple[str, str]] = []
     if spare > 0:
         suggestions = _spare_seats(catalog, org, inputs)
@@ -278,13 +294,24 @@ def _budget(
             f"{plural(spare, 'spare seat')} in the budget" + (f": next, {names}" if names else "")
         )
     return Budget(
-        headcount=headcount,
+        headcount=inputs.headcount,
         needed=need,
         seats=org.seats,
         spare=max(spare, 0),
         combined=cuts.hats,
         next=tuple(suggestions),
+        money=inputs.budget,
+        money_needed=org_cost(catalog, ideal, inputs) if inputs.budget is not None else None,
+        money_used=org_cost(catalog, org, inputs) if inputs.budget is not None else None,
+        currency=inputs.currency if inputs.budget is not None else None,
     )
+
+
+def _limit_text(inputs: Inputs) -> str:
+    parts = [f"a headcount of {inputs.headcount}"] if inputs.headcount is not None else []
+    if inputs.budget is not None:
+        parts.append(f"a budget of {money(inputs.budget, inputs.symbol)} a year")
+    return " and ".join(parts)
 
 
 def _thinner_books(catalog: Catalog, org: Org) -> list[str]:
@@ -298,7 +325,7 @@ def _thinner_books(catalog: Catalog, org: Org) -> list[str]:
         load, target = need.accounts / seats, need.accounts / need.total
         out.append(
             f"{load:,.0f} accounts per {catalog.title(role_id)} against the "
-            f"{target:,.0f} its tiers call for ({(load / target - 1) * 100:+.0f}%)"
+            f"{target:,.0f} one seat is sized for ({(load / target - 1) * 100:+.0f}%)"
         )
     return out
 

@@ -150,15 +150,19 @@ class NextHire:
 
 @dataclass(frozen=True)
 class Budget:
-    headcount: int
-    needed: int
+    headcount: int | None  # the seats budget, if one was given
+    needed: int  # seats the org needs
     seats: int
     spare: int
     combined: tuple[tuple[str, str], ...]  # (role, the role that covers it)
     next: tuple[tuple[str, str], ...]  # (role, why) for spare seats
+    money: float | None = None  # the money budget a year, if one was given
+    money_needed: float | None = None  # what the org it needs costs (mid band)
+    money_used: float | None = None  # what the org within the budget costs (mid band)
+    currency: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "headcount": self.headcount,
             "needed": self.needed,
             "seats": self.seats,
@@ -166,6 +170,14 @@ class Budget:
             "combined": [{"role": r, "into": h} for r, h in self.combined],
             "next": [{"role": r, "why": w} for r, w in self.next],
         }
+        if self.money is not None:
+            data["money"] = {
+                "budget": round(self.money),
+                "needed": None if self.money_needed is None else round(self.money_needed),
+                "cost": None if self.money_used is None else round(self.money_used),
+                "currency": self.currency,
+            }
+        return data
 
 
 @dataclass(frozen=True)

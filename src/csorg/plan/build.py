@@ -1,0 +1,76 @@
+"""A forecast plan from what the command line and the profile give: the company it starts
+from, the team it starts with, the forecast and the first quarter's date."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from csorg.catalog.schema import Catalog
+from csorg.engine.inputs import Request, resolve
+from csorg.engine.recommend import recommend
+from csorg.errors import UsageError
+from csorg.plan.forecast import parse_start
+from csorg.plan.forecast import quarters as forecast_quarters
+from csorg.plan.people import Key, from_org_chart, from_recommendation
+from csorg.plan.quarterly import HiringPlan, plan_quarters
+from csorg.plan.roadmap import parse_spec
+from csorg.profile.model import Forecast, GrowthForecast, Profile, growth_forecast
+
+
+def forecast_plan(
+    catalog: Catalog,
+    start: Request,
+    profile: Profile | None,
+    *,
+    from_spec: str | None = None,
+    from_org: Path | None = None,
+    columns: str | None = None,
+    quarters: int | None = None,
+    customer_growth: str | None = None,
+    arr_growth: str | None = None,
+    first: str | None = None,
+) -> HiringPlan:
+    if from_spec is not None and from_spec.strip().lower() != "none":
+        spec = parse_spec(catalog, from_spec, "--from")
+        start = replace(start, stage=spec.stage, touch=spec.touch, plg=spec.plg)
+    if from_org is not None and from_spec is not None and from_spec.strip().lower() == "none":
+        raise UsageError("give --from none or --from-org FILE, not both")
+    inputs = resolve(catalog, replace(start, seats=True))
+    forecast: Forecast | None = growth_forecast(quarters, customer_growth, arr_growth)
+    if forecast is None and profile is not None:
+        forecast = profile.forecast
+    if forecast is None:
+        raise UsageError(
+            "give a forecast (--quarters 8 with --customer-growth 12% or --arr-growth 15%, or "
+            "a forecast in the profile), or --to STAGE/TOUCH for a roadmap"
+        )
+    if isinstance(forecast, GrowthForecast):
+        if inputs.customers is None and inputs.arr is None:
+            raise UsageError("a growth rate needs a start: give --customers or --arr (or both)")
+        periods = forecast.periods(inputs.customers, inputs.arr)
+    else:
+        periods = forecast
+    team: Counter[Key]
+    if from_org is not None:
+        team = from_org_chart(catalog, from_org, columns)
+        label = f"the org chart {from_org}"
+    elif from_spec is not None and from_spec.strip().lower() == "none":
+        team = Counter()
+        label = "no team"
+    elif inputs.sized:
+        team = from_recommendation(recommend(catalog, replace(start, seats=True)))
+        label = "the recommended org for today's inputs"
+    else:
+        team = Counter()
+        label = "no team (today's inputs give no accounts or ARR to staff for)"
+    first_day = parse_start(first) if first is not None else None
+    return plan_quarters(
+        catalog,
+        inputs,
+        label,
+        team,
+        forecast_quarters(catalog, inputs, start, periods, first_day),
+        first_day,
+    )
