@@ -568,7 +568,7 @@ def test_plan_tree(run: Callable[..., Any]) -> None:
     assert out.startswith("Plan: Low-touch startup (startup/low) → High-touch startup")
     assert "VP of Customer Success ×1  + new" in out
     assert "Customer Success Manager ×1  ↪ was under Customer Success Lead" in out
-    assert "− Customer Success Lead ×1: retired" in out
+    assert "− Customer Success Lead ×1: the role goes; its work and its people move to" in out
     assert "\n1. add VP of Customer Success (1 seat)\n" in out
     assert "\n7. remove Customer Success Lead (1 seat)\n" in out
     assert "when: once the VP of Customer Success is in place" in out

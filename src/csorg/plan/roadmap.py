@@ -160,6 +160,7 @@ class Removal:
             "from_count": self.before,
             "to_count": self.after,
             "replaced_by": self.replaced_by,
+            "people_move_to": self.replaced_by,
             "trigger": self.trigger,
         }
 

@@ -69,13 +69,14 @@ def render(roadmap: Roadmap, catalog: Catalog, *, colour: bool = False, width: i
         out.append("")
         for removal in roadmap.remove:
             what = (
-                "retired"
+                "the role goes"
                 if removal.retired
-                else f"{removal.count} fewer ({removal.before} → {removal.after})"
+                else f"{removal.count} fewer seats ({removal.before} → {removal.after})"
             )
             line = f"− {one_line(removal.title)} ×{removal.count}: {what}"
             if removal.replaced_by:
-                line += f", its work passes to the {one_line(catalog.title(removal.replaced_by))}"
+                successor = one_line(catalog.title(removal.replaced_by))
+                line += f"; its work and its people move to the {successor}, nobody is let go"
             out.append(paint(line, "31"))
     out += ["", paint("Roadmap", "1")]
     wrap = textwrap.TextWrapper(width=width, initial_indent="", subsequent_indent="")
