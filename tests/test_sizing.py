@@ -7,6 +7,7 @@ The properties over the whole input space are in tests/test_sizing_properties.py
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -251,6 +252,29 @@ def test_a_region_too_small_for_a_seat_is_served_by_a_pooled_one(catalog: Catalo
     assert len(csms) == 2  # the company-wide need, not one per region
     served = {region for s in csms for region, _ in s.serves} | {s.region for s in csms}
     assert served == {"na", "emea", "apac"}
+
+
+def test_pods_read_in_the_order_given_with_pooled_seats_last(run: Callable) -> None:
+    out = run(
+        "recommend", "--stage", "scaling", "--touch", "high", "--customers", "900",
+        "--arr", "40M", "--regions", "na=60%,emea=30%,apac=10%", "--segment-by", "size",
+        "--segments", "enterprise=40,mid-market=260,smb=600", "--format", "json",
+    )  # fmt: skip
+    assert out.exit_code == 0, out.stderr
+    roles = {r["id"]: r for r in json.loads(out.stdout)["roles"]}
+    regions, tiers = ["na", "emea", "apac", None], ["enterprise", "mid-market", "smb", None]
+    for role in roles.values():
+        keys = [
+            (regions.index(p["region"]), tiers.index(p["segment"])) for p in role.get("pods", [])
+        ]
+        assert keys == sorted(keys), role["id"]
+    text = run(
+        "recommend", "--stage", "scaling", "--touch", "high", "--customers", "900",
+        "--arr", "40M", "--regions", "na=60%,emea=30%,apac=10%", "--segment-by", "size",
+        "--segments", "enterprise=40,mid-market=260,smb=600",
+    ).stdout  # fmt: skip
+    lead = next(line for line in text.splitlines() if "Team Lead ×" in line)
+    assert lead.rstrip().endswith("shared 1)") and "( " not in lead, lead
 
 
 def test_regions_and_segments_do_not_multiply_leaders(catalog: Catalog) -> None:

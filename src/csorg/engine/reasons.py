@@ -6,8 +6,10 @@ Every sentence cites where its number comes from, or says it is csorg's own heur
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
+from csorg.engine.book import Cell
 from csorg.engine.inputs import Inputs, money
 from csorg.engine.layers import min_span_of, span_of
 from csorg.engine.need import Need
@@ -75,14 +77,23 @@ def _tier_reasons(catalog: Catalog, need: Need, seats: int) -> list[str]:
     return [head + ": " + "; ".join(parts)]
 
 
+def _cell_order(cells: tuple[Cell, ...]) -> Callable[[Cell], tuple[int, int]]:
+    """Sort key: regions, then segments, in the order the user gave them."""
+    regions = {c.region: i for i, c in reversed(list(enumerate(cells)))}
+    segments = {c.segment: i for i, c in reversed(list(enumerate(cells)))}
+    return lambda cell: (regions.get(cell.region, -1), segments.get(cell.segment, -1))
+
+
 def _placement(org: Org, role_id: str) -> str | None:
     """Where a role's seats sit, when there are regions or segments."""
     nodes = [n for n in org.nodes() if n.role == role_id]
-    homes = Counter(n.cell.label() for n in nodes if n.cell.region or n.cell.segment)
+    homes = Counter(n.cell for n in nodes if n.cell.region or n.cell.segment)
     if not homes or org.book is None or len(org.book.cells) < 2:
         return None
-    where = ", ".join(f"{label} {count}" for label, count in homes.items())
-    pooled = sorted({c.label() for n in nodes for c in n.serves[1:] if c.label() not in homes})
+    order = _cell_order(org.book.cells)
+    where = ", ".join(f"{cell.label()} {homes[cell]}" for cell in sorted(homes, key=order))
+    pooled_cells = {c for n in nodes for c in n.serves[1:] if c not in homes}
+    pooled = [c.label() for c in sorted(pooled_cells, key=order)]
     text = f"placed by share of the book: {where}"
     if pooled:
         text += f"; {', '.join(pooled)} served by pooled seats"

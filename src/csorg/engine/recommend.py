@@ -155,6 +155,24 @@ def dotted_managers(catalog: Catalog, parents: dict[str, str | None]) -> dict[st
 # -- roles and seats --------------------------------------------------------------------------
 
 
+def pod_order(
+    inputs: Inputs, split: Counter[tuple[str | None, str | None]]
+) -> tuple[tuple[str | None, str | None, int], ...]:
+    """A role's seats per pod in the order the user named regions and segments, pooled seats
+    (no region, no segment) last, so the tree reads like the input."""
+    regions = {name: i for i, name in enumerate(inputs.regions)}
+    segments = {name: i for i, name in enumerate(inputs.segments)}
+
+    def key(pod: tuple[str | None, str | None]) -> tuple[int, int]:
+        region, segment = pod
+        return (
+            regions.get(region, len(regions)) if region else len(regions),
+            segments.get(segment, len(segments)) if segment else len(segments),
+        )
+
+    return tuple((r, s, split[(r, s)]) for r, s in sorted(split, key=key))
+
+
 def role_entries(
     catalog: Catalog, org: Org, inputs: Inputs, covers: dict[str, tuple[str, ...]]
 ) -> list[RoleEntry]:
@@ -190,9 +208,7 @@ def role_entries(
                 level=role.level,
                 rationale=tuple(reasons),
                 covers=hosted,
-                pods=tuple((r, s, n) for (r, s), n in split.items())
-                if any(r or s for r, s in split)
-                else None,
+                pods=pod_order(inputs, split) if any(r or s for r, s in split) else None,
                 dotted_to=dotted.get(role_id, ()),
             )
         )

@@ -68,7 +68,7 @@ def role_label(entry: RoleEntry, catalog: Catalog, paint: Paint, codes: dict[str
         parts.append(paint(f"+ covers {titles}", "3"))
     if entry.pods:
         pods = ", ".join(
-            "/".join(one_line(p) for p in (region, segment) if p) + f" {n}"
+            ("/".join(one_line(p) for p in (region, segment) if p) or "shared") + f" {n}"
             for region, segment, n in entry.pods
         )
         parts.append(paint(f"({pods})", "2"))
