@@ -80,8 +80,14 @@ def test_the_first_team_lead_is_promoted_from_the_csms(run: Callable[..., Any]) 
     data = _plan(run, *FOUNDER, *GROWTH)
     promotions = [m for m in data["moves"] if m["promotion"] and m["to"] == "cs-team-lead"]
     assert promotions and promotions[0]["from"] == "csm"
-    backfills = [h for h in data["hires"] if h["backfill"]]
+    backfills = [h for h in data["hires"] if h["backfills"]]
     assert {h["role"] for h in backfills} == {"csm"}
+    # each promoted CSM is replaced once, and a hire counts only its own backfills
+    for quarter in {h["quarter"] for h in backfills}:
+        promoted = sum(m["count"] for m in promotions if m["quarter"] == quarter)
+        hires = [h for h in backfills if h["quarter"] == quarter]
+        assert sum(h["backfills"] for h in hires) == promoted
+        assert all(h["backfills"] <= h["count"] for h in hires)
 
 
 def test_a_stage_change_is_said_and_nobody_is_removed(run: Callable[..., Any]) -> None:
@@ -171,6 +177,31 @@ def test_dates_come_with_a_start_quarter(run: Callable[..., Any]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("growth", "grows_too", "steady"),
+    [
+        (("--customer-growth", "20%"), "arr", None),
+        (("--arr-growth", "20%"), "customers", None),
+        (("--customer-growth", "20%", "--arr-growth", "0%"), None, "arr"),
+        (("--arr-growth", "20%", "--customer-growth", "0%"), None, "customers"),
+    ],
+)
+def test_one_growth_rate_moves_both_figures_unless_the_other_is_given(
+    run: Callable[..., Any], growth: tuple[str, ...], grows_too: str | None, steady: str | None
+) -> None:
+    data = _plan(run, *FOUNDER, "--quarters", "4", *growth)
+    first, last = data["quarters"][0], data["quarters"][-1]
+    if grows_too is not None:
+        # the ARR per account stays as today's: $2M over 50 accounts
+        per_account = [q["arr"] / q["customers"] for q in data["quarters"]]
+        assert all(abs(x - 40_000) / 40_000 < 0.02 for x in per_account), per_account
+        assert last[grows_too] > 2 * first[grows_too] / 1.2
+        assert any("same ARR per account" in n for n in data["notes"])
+    if steady is not None:
+        assert first[steady] == last[steady]
+        assert not any("same ARR per account" in n for n in data["notes"])
+
+
+@pytest.mark.parametrize(
     ("text", "first"),
     [
         ("2027-Q1", "2027-01-01"),
@@ -215,6 +246,31 @@ def test_the_profile_forecast_is_the_default(
     data = _plan(run)
     assert len(data["quarters"]) == 8
     assert data["quarters"][0]["customers"] == round(120 * 1.1)
+    # flags override the profile's forecast one value at a time
+    shorter = _plan(run, "--quarters", "4")
+    assert [q["customers"] for q in shorter["quarters"]] == [
+        q["customers"] for q in data["quarters"][:4]
+    ]
+    faster = _plan(run, "--arr-growth", "30%")
+    assert len(faster["quarters"]) == 8
+    assert faster["quarters"][0]["customers"] == round(120 * 1.1)
+    assert faster["quarters"][0]["arr"] == pytest.approx(3_000_000 * 1.3)
+
+
+def test_quarters_cut_a_listed_forecast_but_cannot_extend_it(
+    run: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "csorg.yaml").write_text(
+        "version: 1\nstage: startup\ntouch: high\ncustomers: 120\nforecast:\n"
+        "  - {quarter: 2027-Q1, customers: 150}\n  - {quarter: 2027-Q2, customers: 200}\n",
+        encoding="utf-8",
+    )
+    assert [q["customers"] for q in _plan(run)["quarters"]] == [150, 200]
+    assert [q["customers"] for q in _plan(run, "--quarters", "1")["quarters"]] == [150]
+    longer = run("plan", "--quarters", "3")
+    assert longer.exit_code == 2
+    assert "lists 2 quarters" in longer.stderr and "Traceback" not in longer.stderr
 
 
 def test_a_list_of_quarters_in_a_profile(catalog: Catalog) -> None:
@@ -295,7 +351,9 @@ def test_every_format_and_csv_rows_per_hire(run: Callable[..., Any], tmp_path: P
     assert set(rows[0]) >= {"quarter", "role", "open_requisition", "start", "full_load_by"}
     tree = run("plan", *FOUNDER, *GROWTH).stdout
     assert tree.startswith("Hiring plan: 8 quarters")
-    assert "Hires (open each requisition by the month given)" in tree
+    assert (
+        "Hires (open each requisition by the month given; month 0 is the first day of Q1)" in tree
+    )
     memo = run("plan", *FOUNDER, *GROWTH, "--format", "markdown").stdout
     assert memo.startswith("# Hiring plan") and "| Quarter | Role |" in memo
     assert run("plan", *FOUNDER, *GROWTH, "--format", "table").exit_code == 0

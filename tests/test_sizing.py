@@ -54,11 +54,21 @@ class Company:
 
 
 COMPANIES = {
-    # VP -> 2 CSMs: the VP leads as a player-coach; no team lead, support or analyst yet
+    # the first CS hire is the whole team: the CS Lead works the accounts
+    "low-touch startup, 30 accounts": Company(
+        Request(stage="startup", touch="low", customers=30, seats=True),
+        seats=(1, 1),
+        staffed={"cs-lead": 1},
+        absent=("csm", "support-manager", "cs-engineer"),
+        next_hires=("csm",),
+        most_layers=0,
+    ),
+    # 1.2 CSMs of work: the VP carries part of it as a player-coach beside one CSM; no team
+    # lead, support or analyst yet
     "high-touch startup, 40 accounts": Company(
         Request(stage="startup", touch="high", customers=40, seats=True),
-        seats=(3, 3),
-        staffed={"vp-cs": 1, "csm": 2},
+        seats=(2, 2),
+        staffed={"vp-cs": 1, "csm": 1},
         absent=("cs-team-lead", "support-manager", "cs-analyst", "cs-engineer"),
         next_hires=("cs-team-lead", "support-manager", "cs-analyst", "cs-engineer"),
         most_layers=1,
@@ -132,8 +142,9 @@ def test_companies_get_the_org_an_expert_would_draw(catalog: Catalog, name: str)
         assert role_id not in have, role_id
     hires = {h.role for h in rec.next_hires}
     assert set(company.next_hires) <= hires, hires
-    assert metric(rec, "layers-to-csm") is not None
-    assert (metric(rec, "layers-to-csm") or 0) <= company.most_layers
+    layers = metric(rec, "layers-to-csm")
+    assert (layers is not None) == bool(have.get("csm")), layers  # measured when there are CSMs
+    assert (layers or 0) <= company.most_layers
     for hire in rec.next_hires:  # a next hire says what brings it and who does the work meanwhile
         assert hire.trigger and hire.until
 
@@ -313,8 +324,31 @@ def test_a_budget_below_coverage_says_how_far_from_the_benchmark(catalog: Catalo
     )
 
 
-def test_single_seat_does_it_all(catalog: Catalog) -> None:
-    rec = recommend(catalog, Request(stage="scaling", touch="high", customers=300, headcount=1))
+@pytest.mark.parametrize(
+    "request_",
+    [
+        Request(stage="scaling", touch="high", customers=300, headcount=1),
+        # folding the VP into the CSM brings in the CCO as head of CS: it is folded too
+        Request(
+            stage="enterprise",
+            touch="high",
+            customers=17_001,
+            headcount=1,
+            regions=("na", "emea", "apac", "latam"),
+        ),
+        Request(
+            stage="enterprise",
+            touch="low",
+            customers=50_000,
+            headcount=1,
+            regions=("na", "emea"),
+            segment_by="size",
+        ),
+    ],
+    ids=["scaling", "enterprise, 4 regions", "enterprise, tiers"],
+)
+def test_single_seat_does_it_all(catalog: Catalog, request_: Request) -> None:
+    rec = recommend(catalog, request_)
     assert rec.total_seats == 1
     (only,) = [r for r in rec.roles if r.reports_to is not None]
     assert only.covers  # it covers the roles the budget combined into it

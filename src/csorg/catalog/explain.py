@@ -64,6 +64,10 @@ def figures(catalog: Catalog, role: Role) -> list[dict[str, Any]]:
         out.append(
             figure(catalog, "a region's own seat from this many seats", role.per_region_from)
         )
+    if role.own_book is not None:
+        out.append(
+            figure(catalog, "share of a book it carries while its team is small", role.own_book)
+        )
     for tier in catalog.tiers.values():
         if role.id in tier.served_by:
             out.append(figure(catalog, f"{tier.name} accounts per seat", tier.accounts_per_seat))

@@ -328,6 +328,10 @@ class Role:
     per_region_from: Count | None = None
     """In a sized org with regions, a region gets its own seat of this role once its own team
     has this many seats; smaller regions are served by another region's seat."""
+    own_book: Share | None = None
+    """For a head of CS: the share of one coverage seat's book it carries itself while it
+    leads a small team (a player-coach). In a sized org the main coverage role needs that
+    much less, and with less work than this the head is the whole team."""
     dotted_lines: tuple[DottedLine, ...] = ()
     """Dotted-line managers the role also works for."""
     own_reading: bool = False

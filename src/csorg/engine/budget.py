@@ -63,7 +63,10 @@ def fit(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
         org = _thin_coverage(build, org, limit)
         org = _combine(catalog, build, org, limit, last_resort=False)
     while not limit.fits(org):  # last resorts, each pass after thinning what is left
+        # a last resort can bring in a role (a CCO once no VP heads CS) that an ordinary
+        # combination then folds away, so both kinds run on every pass
         combined = _combine(catalog, build, org, limit, last_resort=True)
+        combined = _combine(catalog, build, combined, limit, last_resort=False)
         if not limit.fits(combined) and combined.book is not None:
             combined = _thin_coverage(build, combined, limit)
         if combined.seats >= org.seats:
@@ -96,11 +99,12 @@ def _combine(catalog: Catalog, build: Build, org: Org, limit: Limit, *, last_res
             continue
         if any(hat.role == role for role, _ in org.cuts.hats):
             continue
-        host = next((h for h in hat.into if counts.get(h)), None)
+        combined = dict(org.cuts.hats)  # a host combined into another seat still takes hats
+        host = next((h for h in hat.into if counts.get(h) or h in combined), None)
         if host is None:
             continue
-        if counts[host] > 1 and catalog.roles[hat.role].level < catalog.roles[host].level:
-            continue  # two seats never share one more senior role
+        if not _may_take(catalog, counts, hat.role, host):
+            continue
         cap = org.cuts.coverage_cap
         if cap is not None and hat.role in org.needs:  # its coverage seats go with it
             cap = max(cap - counts[hat.role], 1)
@@ -110,7 +114,32 @@ def _combine(catalog: Catalog, build: Build, org: Org, limit: Limit, *, last_res
             )
         except CsorgError:
             continue
-        org = _keep_if_smaller(limit, org, tried)
+        org = _keep_if_smaller(limit, org, _fold_newcomers(catalog, build, counts, tried))
+    return org
+
+
+def _may_take(catalog: Catalog, counts: dict[str, int], role: str, host: str) -> bool:
+    """Two seats never share one more senior role."""
+    return counts.get(host, 0) <= 1 or catalog.roles[role].level >= catalog.roles[host].level
+
+
+def _fold_newcomers(catalog: Catalog, build: Build, before: dict[str, int], org: Org) -> Org:
+    """Combine roles a combination brought in (a CCO who heads CS once its VP is folded into
+    a CSM) into the seats the catalog names for them, so the combination is judged whole."""
+    for _ in range(len(catalog.hats)):
+        counts = org.counts()
+        combined = dict(org.cuts.hats)
+        new = [r for r in counts if r != ROOT_ROLE and not before.get(r) and r not in combined]
+        hat = next((h for h in catalog.hats if h.role in new), None)
+        if hat is None:
+            return org
+        host = next((h for h in hat.into if counts.get(h) or h in combined), None)
+        if host is None or not _may_take(catalog, counts, hat.role, host):
+            return org
+        try:
+            org = build(replace(org.cuts, hats=(*org.cuts.hats, (hat.role, host))))
+        except CsorgError:
+            return org
     return org
 
 

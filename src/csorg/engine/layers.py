@@ -289,7 +289,9 @@ def _build(
             for n in nodes.get(r, ())
         ]
         own = nodes.get(manager_id)
-        player_coach = manager_id in heads and role.level <= LEADER_LEVEL
+        player_coach = manager_id in heads and (
+            role.level <= LEADER_LEVEL or role.own_book is not None
+        )
         if not player_coach and len(reports) < min_span_of(role):
             if own is not None or reports:  # staffed for its own work, or an opened layer
                 why = (

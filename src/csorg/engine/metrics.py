@@ -52,7 +52,7 @@ def org_metrics(catalog: Catalog, org: Org) -> tuple[Metric, ...]:
         (
             "layers-to-csm",
             "management layers from the CEO to a CSM",
-            float(depth_of_csms(org.root)),
+            float(depth_of_csms(org.root)) if counts.get(CSM) else None,
         ),
         (
             "accounts-per-csm",

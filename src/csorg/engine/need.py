@@ -58,6 +58,39 @@ class Need:
         return sum(self.by_cell.values())
 
 
+SMALL_TEAM = 2  # coverage seats a player-coach head still works beside (a team of two or three)
+
+
+@dataclass(frozen=True)
+class HeadBook:
+    """Part of a coverage role's book carried by the head of CS while the team is small."""
+
+    head: str
+    role: str  # the coverage role whose book it shares
+    share: float  # seats of work the head carries
+    total: float  # the role's whole need, the head's share included
+
+
+def head_book(catalog: Catalog, heads: list[str], needs: dict[str, Need]) -> HeadBook | None:
+    """The book the head of CS carries, if any: only a single head with an ``own_book``, only
+    from the main tier-served coverage role (the CSMs, not support), and only while that role
+    would keep at most :data:`SMALL_TEAM` seats of its own beside the head."""
+    if len(heads) != 1:
+        return None
+    head = catalog.roles[heads[0]]
+    if head.own_book is None:
+        return None
+    order = catalog.role_order()
+    books = [n for n in needs.values() if n.tiers and n.total > EPSILON]
+    if not books:
+        return None
+    main = max(books, key=lambda n: (n.total, -order[n.role]))
+    share = min(head.own_book.value, main.total)
+    if seats_for(main.total - share) > SMALL_TEAM:
+        return None
+    return HeadBook(head.id, main.role, share, main.total)
+
+
 def seats_for(need: float) -> int:
     """Whole seats for a coverage need: rounded up, since a book has a limit."""
     return math.ceil(need - EPSILON) if need > EPSILON else 0

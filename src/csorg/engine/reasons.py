@@ -25,7 +25,7 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
     need = org.needs.get(role_id)
     out: list[str] = []
     if need is not None and need.tiers:
-        out.extend(_tier_reasons(catalog, need, seats))
+        out.extend(_tier_reasons(catalog, org, need, seats))
     elif need is not None and role.headcount.basis == "coverage":
         rate = role.headcount.accounts_per_seat
         assert rate is not None
@@ -42,6 +42,13 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
             f"one per {ratio.every.value} {catalog.title(ratio.per)} seats "
             f"({cite(catalog, ratio.every)}){start}: {need.basis} → {seats}"
         )
+    carried = org.head_book
+    if carried is not None and carried.head == role_id and role.own_book is not None:
+        out.append(
+            f"works accounts as a player-coach while the team is small: {carried.share:.1f} "
+            f"seats of {catalog.title(carried.role)} work, up to {role.own_book.value:g} of a "
+            f"book ({cite(catalog, role.own_book)})"
+        )
     if role_id in org.arrangement.opened:
         out.append(org.arrangement.opened[role_id])
     elif role.span is not None and seats > 1 and role.headcount.basis == "span":
@@ -55,7 +62,7 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
     return out
 
 
-def _tier_reasons(catalog: Catalog, need: Need, seats: int) -> list[str]:
+def _tier_reasons(catalog: Catalog, org: Org, need: Need, seats: int) -> list[str]:
     parts: list[str] = []
     for piece in need.tiers:
         tier = catalog.tiers[piece.tier]
@@ -72,7 +79,13 @@ def _tier_reasons(catalog: Catalog, need: Need, seats: int) -> list[str]:
         parts.append(text)
     work = sum(p.seats for p in need.tiers)
     head = f"{plural(seats, 'seat')} for {work:.1f} seats of work"
-    if seats < work - 1e-6:
+    carried = org.head_book if org.head_book and org.head_book.role == need.role else None
+    if carried is not None:
+        head += (
+            f", {carried.share:.1f} of them carried by the {catalog.title(carried.head)} as a "
+            "player-coach"
+        )
+    if seats < work - (carried.share if carried else 0.0) - 1e-6:
         head += " (the budget cuts coverage)"
     return [head + ": " + "; ".join(parts)]
 
@@ -112,7 +125,17 @@ def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
         role = catalog.roles[role_id]
         covering = next((a for a in structure.ancestors(role_id) if counts.get(a)), ROOT_ROLE)
         who = catalog.title(covering)
-        if role_id in org.not_staffed:
+        carried = org.head_book
+        if carried is not None and carried.role == role_id:
+            own = catalog.roles[carried.head].own_book
+            limit = f"{own.value:g}" if own is not None else f"{carried.share:.1f}"
+            head = catalog.title(carried.head)
+            trigger = (
+                f"once its work passes the {limit} of a book the {head} carries as a "
+                f"player-coach: now {carried.total:.1f} seats of work"
+            )
+            until = f"the {head} works the accounts"
+        elif role_id in org.not_staffed:
             trigger = f"once its work fills a seat: now {org.not_staffed[role_id]}"
             until = f"the {who} and the team do its work"
         elif role_id in org.arrangement.pruned:

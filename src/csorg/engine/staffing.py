@@ -15,10 +15,11 @@ from csorg.catalog.schema import ROOT_ROLE, BusinessModel, Catalog
 from csorg.engine.book import Book, Cell, company_book
 from csorg.engine.inputs import Inputs
 from csorg.engine.layers import Arrangement, Insert, Node, arrange, heads_of
-from csorg.engine.need import Need, coverage_needs, ratio_seats, seats_for
+from csorg.engine.need import HeadBook, Need, coverage_needs, head_book, ratio_seats, seats_for
 from csorg.engine.placement import Placed, largest_remainder, place
 from csorg.engine.structure import Structure, build_structure
 from csorg.errors import CsorgError
+from csorg.text import plural
 
 MAX_ROUNDS = 32
 MAX_SEATS = 200_000
@@ -44,6 +45,7 @@ class Org:
     arrangement: Arrangement
     not_staffed: dict[str, str] = field(default_factory=dict)  # roles below a threshold -> why
     cuts: Cuts = field(default_factory=Cuts)
+    head_book: HeadBook | None = None  # the book the head of CS carries as a player-coach
     _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -91,7 +93,7 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
     for _ in range(MAX_ROUNDS):
         tiers = {t: book.tier_accounts(t) for t in book.tier_shares}
         structure = build_structure(catalog, model, inputs, counts, inserted, hatted, tiers)
-        staffed, needs, not_staffed = staff(catalog, structure, book, inputs, cuts)
+        staffed, needs, not_staffed, carried = staff(catalog, structure, book, inputs, cuts)
         total = sum(len(p) for p in staffed.values())
         if total > MAX_SEATS:
             raise CsorgError(
@@ -112,7 +114,7 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
         if isinstance(arrangement, Insert):
             inserted[arrangement.role] = arrangement.reason
             continue
-        org = Org(structure, book, needs, staffed, arrangement, not_staffed, cuts)
+        org = Org(structure, book, needs, staffed, arrangement, not_staffed, cuts, carried)
         new_counts = org.counts()
         if new_counts == counts or new_counts in history:  # settled, or a cycle: keep this one
             return org
@@ -125,17 +127,32 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
 
 def staff(
     catalog: Catalog, structure: Structure, book: Book, inputs: Inputs, cuts: Cuts
-) -> tuple[dict[str, list[Placed]], dict[str, Need], dict[str, str]]:
-    """The seats each role's own work calls for (not managers), placed over the book."""
+) -> tuple[dict[str, list[Placed]], dict[str, Need], dict[str, str], HeadBook | None]:
+    """The seats each role's own work calls for (not managers), placed over the book, and
+    the part of it a player-coach head of CS carries."""
     needs, not_staffed = coverage_needs(catalog, book, structure, inputs.touch)
     counts = {r: seats_for(n.total) for r, n in needs.items()}
+    head_ids = heads_of(catalog, structure)
+    carried = head_book(catalog, [h for h in head_ids if h in structure.members], needs)
+    if carried is not None:
+        counts[carried.role] = seats_for(carried.total - carried.share)
     if cuts.coverage_cap is not None:
         counts = cap_coverage(counts, cuts.coverage_cap)
     staffed: dict[str, list[Placed]] = {}
     for role_id, need in needs.items():
         scope = catalog.roles[role_id].scope
         staffed[role_id] = place(role_id, counts[role_id], need.by_cell, book.cells, scope)
-    heads = set(heads_of(catalog, structure))
+    if carried is not None and not counts[carried.role]:
+        # the head is the whole team: a seat of its own, not one opened to manage others
+        staffed[carried.head] = place(carried.head, 1, {}, book.cells, "global")
+        head = catalog.title(carried.head)
+        own = catalog.roles[carried.head].own_book
+        limit = own.value if own is not None else carried.share
+        not_staffed[carried.role] = (
+            f"{carried.total:.1f} seats of work, which the {head} carries as a player-coach "
+            f"(up to {limit:g} of a book)"
+        )
+    heads = set(head_ids)
     for role_id, member in structure.members.items():
         role = member.role
         if role_id == ROOT_ROLE or role_id in staffed or role_id in heads:
@@ -146,8 +163,8 @@ def staff(
             if not seats:
                 threshold = role.headcount.first_at.value if role.headcount.first_at else 1
                 not_staffed[role_id] = (
-                    f"{len(basis)} {catalog.title(role.headcount.ratio.per)} seats, below the "
-                    f"{threshold} that open a first seat"
+                    f"{plural(len(basis), catalog.title(role.headcount.ratio.per) + ' seat')}, "
+                    f"below the {threshold} that open a first seat"
                 )
                 continue
             weights: dict[Cell, float] = {}
@@ -157,7 +174,7 @@ def staff(
             staffed[role_id] = place(role_id, seats, weights, book.cells, role.scope)
         elif role.headcount.basis == "one" and role.span is None:
             staffed[role_id] = place(role_id, 1, {}, book.cells, "global")
-    return staffed, needs, not_staffed
+    return staffed, needs, not_staffed, carried
 
 
 def cap_coverage(counts: dict[str, int], cap: int) -> dict[str, int]:

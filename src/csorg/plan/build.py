@@ -38,9 +38,10 @@ def forecast_plan(
     if from_org is not None and from_spec is not None and from_spec.strip().lower() == "none":
         raise UsageError("give --from none or --from-org FILE, not both")
     inputs = resolve(catalog, replace(start, seats=True))
-    forecast: Forecast | None = growth_forecast(quarters, customer_growth, arr_growth)
-    if forecast is None and profile is not None:
-        forecast = profile.forecast
+    first_notes: list[str] = []
+    forecast: Forecast | None = growth_forecast(
+        quarters, customer_growth, arr_growth, base=profile.forecast if profile else None
+    )
     if forecast is None:
         raise UsageError(
             "give a forecast (--quarters 8 with --customer-growth 12% or --arr-growth 15%, or "
@@ -50,6 +51,17 @@ def forecast_plan(
         if inputs.customers is None and inputs.arr is None:
             raise UsageError("a growth rate needs a start: give --customers or --arr (or both)")
         periods = forecast.periods(inputs.customers, inputs.arr)
+        follows = forecast.followed(inputs.customers, inputs.arr)
+        if follows == "customers":
+            first_notes.append(
+                "accounts grow with the ARR (the same ARR per account as today); give "
+                "--customer-growth to set their own rate"
+            )
+        elif follows == "arr":
+            first_notes.append(
+                "ARR grows with the accounts (the same ARR per account as today); give "
+                "--arr-growth to set its own rate"
+            )
     else:
         periods = forecast
     team: Counter[Key]
@@ -66,7 +78,7 @@ def forecast_plan(
         team = Counter()
         label = "no team (today's inputs give no accounts or ARR to staff for)"
     first_day = parse_start(first) if first is not None else None
-    return plan_quarters(
+    plan = plan_quarters(
         catalog,
         inputs,
         label,
@@ -74,3 +86,4 @@ def forecast_plan(
         forecast_quarters(catalog, inputs, start, periods, first_day),
         first_day,
     )
+    return replace(plan, notes=(*first_notes, *plan.notes))

@@ -37,7 +37,7 @@ class Hire:
     start: str  # first day
     needed: str  # when the seat must carry a full load
     late: bool  # the requisition should already be open
-    backfill: bool  # replaces someone promoted
+    backfills: int  # how many of them replace someone promoted
     why: str
 
     def as_json(self) -> dict[str, Any]:
@@ -51,7 +51,7 @@ class Hire:
             "start": self.start,
             "needed_by": self.needed,
             "late": self.late,
-            "backfill": self.backfill,
+            "backfills": self.backfills,
             "why": self.why,
         }
 
@@ -97,7 +97,7 @@ class QuarterPlan:
         return {
             "quarter": q.label,
             "customers": q.customers,
-            "arr": q.arr,
+            "arr": None if q.arr is None else round(q.arr),
             "stage": q.stage,
             "model": self.recommendation.model_id,
             "recommended_seats": self.recommendation.total_seats,
@@ -274,7 +274,10 @@ def _hire(
 ) -> Hire:
     role = catalog.roles[key[0]]
     when = timing(catalog, role, need)
-    backfill = any(m.backfill and m.role == key[0] and m.region == key[1] for m in moves)
+    backfills = min(
+        count,
+        sum(m.count for m in moves if m.backfill and m.role == key[0] and m.region == key[1]),
+    )
     why = (
         f"the {quarter.label} org has more {role.title} seats"
         + (f" in {key[1]}" if key[1] else "")
@@ -291,7 +294,7 @@ def _hire(
         month_label(when.start, first),
         month_label(when.full, first),
         when.requisition < 0,
-        backfill,
+        backfills,
         why,
     )
 

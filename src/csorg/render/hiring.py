@@ -17,7 +17,32 @@ from csorg.render.tree import WIDTH, painter, use_colour, width_for
 from csorg.text import markdown_escape as md
 from csorg.text import one_line, plural
 
-COLUMNS = ("Quarter", "Accounts", "ARR", "Stage", "Org", "Team", "Hires", "Promotions", "Cost")
+COLUMNS = (
+    "Quarter",
+    "Accounts",
+    "ARR",
+    "Stage",
+    "Org",
+    "Team",
+    "Hires",
+    "Promotions",
+    "Cost a quarter",
+)
+
+
+def _backfills(count: int, backfills: int) -> str:
+    """ ", 1 a backfill" (or ", a backfill" for one seat): the seats that replace someone
+    promoted, so a count of growth and replacement together is not read as all replacement."""
+    if not backfills:
+        return ""
+    if count == 1:
+        return ", a backfill"
+    return f", {backfills} of them backfills" if backfills > 1 else ", 1 of them a backfill"
+
+
+def _note(count: int, backfills: int) -> str:
+    text = _backfills(count, backfills)[2:]
+    return f" ({text})" if text else ""
 
 
 def heading(result: HiringPlan) -> str:
@@ -76,13 +101,14 @@ def render(result: HiringPlan, *, colour: bool = False, width: int = WIDTH) -> s
         line = "  ".join(cells).rstrip()
         out.append(paint(line, "1") if index in (0, len(table) - 1) else line)
     wrap = textwrap.TextWrapper(width=width, initial_indent="  - ", subsequent_indent="    ")
-    out += ["", paint("Hires (open each requisition by the month given)", "1")]
+    months = "" if result.first is not None else "; month 0 is the first day of Q1"
+    out += ["", paint(f"Hires (open each requisition by the month given{months})", "1")]
     if not result.hires:
         out.append("  - none: the team already has every seat the forecast calls for")
     for hire in result.hires:
         where = f" ({hire.region})" if hire.region else ""
         late = " — late: open it now" if hire.late else ""
-        backfill = ", a backfill" if hire.backfill else ""
+        backfill = _backfills(hire.count, hire.backfills)
         out += wrap.wrap(
             one_line(
                 f"{hire.quarter}: {plural(hire.count, hire.title)}{where}{backfill}: open "
@@ -131,7 +157,9 @@ def write_table(result: HiringPlan, catalog: Catalog) -> None:
         hires.add_column(name)
     for hire in result.hires:
         note = ", ".join(
-            x for x in ("late" if hire.late else "", "backfill" if hire.backfill else "") if x
+            x
+            for x in ("late" if hire.late else "", _backfills(hire.count, hire.backfills)[2:])
+            if x
         )
         hires.add_row(
             hire.quarter,
@@ -160,7 +188,7 @@ def markdown(result: HiringPlan, catalog: Catalog) -> str:
         ]
         for hire in result.hires:
             lines.append(
-                f"| {md(hire.quarter)} | {md(hire.title)}{' (backfill)' if hire.backfill else ''} "
+                f"| {md(hire.quarter)} | {md(hire.title)}{_note(hire.count, hire.backfills)} "
                 f"| {md(hire.region or '')} | {hire.count} | {md(hire.requisition)}"
                 f"{' (late)' if hire.late else ''} | {md(hire.start)} | {md(hire.needed)} |"
             )
@@ -184,7 +212,7 @@ CSV_COLUMNS = (
     "start",
     "full_load_by",
     "late",
-    "backfill",
+    "backfills",
     "why",
 )
 
@@ -207,7 +235,7 @@ def csv_text(result: HiringPlan, catalog: Catalog) -> str:
                 hire.start,
                 hire.needed,
                 "yes" if hire.late else "",
-                "yes" if hire.backfill else "",
+                hire.backfills or "",
                 hire.why,
             )
         )
