@@ -1,3 +1,24 @@
-from csorg.cli import main
+"""``python -m csorg`` and the ``csorg`` console script.
 
-raise SystemExit(main())
+The entry point imports nothing but :mod:`sys` before it can catch Ctrl-C, so an interrupt even
+during start-up imports ends with exit 130 and no traceback.
+"""
+
+import sys
+
+
+def run() -> None:
+    """Run csorg with ``sys.argv`` and exit with its exit code."""
+    try:
+        from csorg.cli import main
+
+        code = main()
+    except KeyboardInterrupt:
+        from csorg.errors import interrupted
+
+        code = interrupted()
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    run()
