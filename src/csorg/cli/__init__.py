@@ -14,6 +14,7 @@ command, so ``csorg recommend`` starts without loading what it does not use.
 from __future__ import annotations
 
 import errno
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -65,28 +66,32 @@ class CsorgGroup(TyperGroup):
         guard_stdout()
         state.command = None
         try:
-            try:
-                # standalone_mode=False: typer hands errors back instead of printing them
-                code = super().main(**main_args, standalone_mode=False)
-            except SystemExit:  # typer's one exit of its own, when stdout's reader has gone
-                return output_failed(BrokenPipeError(errno.EPIPE, "broken pipe"))
-            code = code if isinstance(code, int) else EXIT_OK
+            code = self._outcome(**main_args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # a full disk often shows only here
-        except typer.TyperException as error:  # a usage error typer found
-            report_usage(error)
-            return error.exit_code
-        except typer.Abort:
-            return EXIT_INVALID
         except KeyboardInterrupt:
             return interrupted()
         except OSError as error:
             if error.filename is not None:
                 raise  # every file csorg opens reports its own errors: this is a bug
             return output_failed(error)
+        return code
+
+    def _outcome(self, **main_args: Any) -> int:
+        """The command's exit code, typer's usage errors reported on the way."""
+        try:
+            # standalone_mode=False: typer hands errors back instead of printing them
+            code = super().main(**main_args, standalone_mode=False)
+        except SystemExit:  # typer's one exit of its own, when stdout's reader has gone
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE)) from None
+        except typer.TyperException as error:
+            report_usage(error)
+            return error.exit_code
+        except typer.Abort:
+            return EXIT_INVALID
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C inside a command into exit 130
             return interrupted()
-        return code
+        return code if isinstance(code, int) else EXIT_OK
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         try:
