@@ -44,6 +44,19 @@ def clean(text: str) -> str:
     return UNSAFE.sub(lambda m: escape(m.group()), text)
 
 
+def json_safe(text: str) -> str:
+    """JSON text with every :data:`UNSAFE` character written as JSON's own ``\\uXXXX``
+    escape: the data reads back exactly, and nothing raw reaches a terminal. (The characters
+    can only stand inside JSON strings; tab and newline, which layout uses, are not among
+    them.)"""
+    return UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be")  # a character past U+FFFF is two escapes
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
+
+
 def one_line(text: str) -> str:
     """:func:`clean` text on a single line, runs of whitespace (newlines too) collapsed."""
     return " ".join(clean(text).split())

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol
 import typer
 
 from csorg.errors import EXIT_INVALID, EXIT_USAGE, CsorgError, UsageError
-from csorg.text import UNSAFE, clean, one_line, plural
+from csorg.text import clean, json_safe, one_line, plural
 
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog
@@ -320,14 +320,8 @@ def write(text: str) -> None:
 
 
 def write_json(data: object) -> None:
-    """``data`` as JSON: characters that could deceive a terminal (bidi controls, zero-width
-    and control characters) written as ``\\uXXXX`` escapes, so the data reads back the same."""
+    """``data`` as JSON, characters that could deceive a terminal written as ``\\u``
+    escapes (:func:`csorg.text.json_safe`), so the data reads back the same."""
     import json
 
-    text = json.dumps(data, indent=2, ensure_ascii=False)
-    sys.stdout.write(UNSAFE.sub(_json_escape, text) + "\n")
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    encoded = match.group().encode("utf-16-be")
-    return "".join(f"\\u{encoded[i]:02x}{encoded[i + 1]:02x}" for i in range(0, len(encoded), 2))
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
