@@ -406,6 +406,7 @@ def test_a_working_stdout_still_exits_0() -> None:
 # start-up. The points start once ``run`` is imported: before that, Python imports two small
 # files (csorg/__init__.py, csorg/__main__.py) that define nothing to catch an interrupt with.
 ENTRY = """
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever ran us
 sys.argv = ["csorg", *sys.argv[2:]]
 from csorg.__main__ import run
 start()

@@ -1,9 +1,10 @@
 """``python -m csorg`` and the ``csorg`` console script.
 
-The entry point imports nothing but :mod:`sys` before it can catch Ctrl-C, so an interrupt even
-during start-up imports ends with exit 130 and no traceback.
+The entry point imports nothing but :mod:`sys` and :mod:`signal` before it can catch Ctrl-C,
+so an interrupt even during start-up imports ends with exit 130 and no traceback.
 """
 
+import signal
 import sys
 
 
@@ -17,6 +18,8 @@ def run() -> None:
         from csorg.errors import interrupted
 
         code = interrupted()
+    # a second Ctrl-C while Python shuts down (flushing output) would print a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.exit(code)
 
 

@@ -13,12 +13,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopp
 
 
 def interrupted() -> int:
-    """Ctrl-C: a short note instead of a traceback, and no second interrupt while exiting.
+    """Ctrl-C: a short note instead of a traceback, and the exit code a shell expects.
 
     Here rather than in the CLI so the entry point can call it before anything is imported."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         sys.stderr.write("csorg: interrupted\n")
         sys.stderr.flush()
