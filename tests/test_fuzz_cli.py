@@ -26,7 +26,7 @@ FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "300"]
 # The deadline is the time bound: a run that is far slower than its peers (a hang, a blow-up
 # on some input) fails the test. Generous, as a loaded CI machine is slower than a laptop.
 FUZZ = settings(
-    max_examples=80,
+    max_examples=60,
     deadline=timedelta(seconds=10),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )

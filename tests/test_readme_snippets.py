@@ -147,7 +147,9 @@ def test_pre_commit_snippet(clone: tuple[Path, str], project: Path, tmp_path: Pa
 
 def test_github_actions_snippet(clone: tuple[Path, str], project: Path, tmp_path: Path) -> None:
     env = _offline_env()
-    step = yaml.safe_load(filled(snippet("github-actions"), clone, f"file://{clone[0]}"))[0]
+    # file://localhost/...: the pip that venv bundles rejects a git+file URL with no host
+    url = f"file://localhost{clone[0]}"
+    step = yaml.safe_load(filled(snippet("github-actions"), clone, url))[0]
     environment = tmp_path / "runner-venv"
     venv.EnvBuilder(with_pip=True).create(environment)
     env["PATH"] = f"{environment / 'bin'}{os.pathsep}{env.get('PATH', '')}"
