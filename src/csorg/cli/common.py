@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol, TextIO
 
 import typer
 
@@ -258,7 +258,7 @@ def guard_stdout() -> None:
     file, which drops the rest of a short write (the reader went away mid-write) without an
     error; a buffered writer in between retries it and raises.
     """
-    stream = sys.stdout
+    stream: TextIO | None = sys.stdout  # None when the process started with it closed
     if stream is None:
         sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
     elif isinstance(getattr(stream, "buffer", None), io.RawIOBase):
