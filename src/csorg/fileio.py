@@ -20,10 +20,12 @@ from csorg.errors import CsorgError
 MAX_FILE_BYTES = 8 * 1024 * 1024
 
 # open() flags: never wait for a FIFO's other end, never adopt a terminal, never leak the fd
-_NO_WAIT = os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
+# (POSIX names; elsewhere there are no FIFOs to wait on)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NO_WAIT = _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def kind_of_file(mode: int) -> str:
+def _file_kind(mode: int) -> str:
     """What a non-regular file is, as a message names it."""
     if stat.S_ISDIR(mode):
         return "a directory"
@@ -68,7 +70,8 @@ def read_bytes(path: Path, display: str | None = None, *, limit: int = MAX_FILE_
             mode = os.fstat(fd).st_mode
             if not stat.S_ISREG(mode):
                 raise _not_regular(name, mode)
-            os.set_blocking(fd, True)
+            if _NONBLOCK:
+                os.set_blocking(fd, True)
             data = handle.read(limit + 1)
         except OSError as exc:
             raise CsorgError.at(name, f"cannot be read: {_why(exc)}") from None
@@ -83,7 +86,7 @@ def _not_regular(name: str, mode: int) -> CsorgError:
     if stat.S_ISDIR(mode):
         return CsorgError.at(name, "is a directory, not a file")
     return CsorgError.at(
-        name, f"is {kind_of_file(mode)}, not a regular file; save what it gives to a file first"
+        name, f"is {_file_kind(mode)}, not a regular file; save what it gives to a file first"
     )
 
 
@@ -107,7 +110,7 @@ def write_output(path: Path, data: bytes) -> None:
     elif stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
         _write_directly(path, data)
     else:
-        raise CsorgError.at(name, f"is {kind_of_file(info.st_mode)}; csorg writes only to files")
+        raise CsorgError.at(name, f"is {_file_kind(info.st_mode)}; csorg writes only to files")
 
 
 def _link_target(path: Path) -> Path:
@@ -132,8 +135,9 @@ def _write_directly(path: Path, data: bytes) -> None:
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
-            raise CsorgError.at(name, f"is {kind_of_file(mode)}; csorg writes only to files")
-        os.set_blocking(fd, True)  # a slow reader is fine; only the open must not wait
+            raise CsorgError.at(name, f"is {_file_kind(mode)}; csorg writes only to files")
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a slow reader is fine; only the open must not wait
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
