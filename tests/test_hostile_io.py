@@ -475,7 +475,7 @@ IMPORT_POINTS: dict[str, list[str]] = {
     "csorg.cli": ["recommend", *SCALING],
     "typer": ["recommend", *SCALING],
     "rich": ["recommend", *SCALING, "-f", "table"],
-    "csorg.engine.build": ["recommend", *SCALING],
+    "csorg.engine.recommend": ["recommend", *SCALING],
     "csorg.render.tree": ["recommend", *SCALING],
     "yaml": ["validate", str(REPO / "data")],
     "networkx": ["export", *SCALING, "-o", "-"],

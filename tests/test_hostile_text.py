@@ -24,13 +24,13 @@ from csorg.text import UNSAFE, clean, one_line
 REPO = Path(__file__).resolve().parents[1]
 
 RLO, PDF, LRI, PDI, RLM = "\u202e", "\u202c", "\u2066", "\u2069", "\u200f"
-TITLES = {
+TITLES = {  # roles the scaling, high-touch org of 400 accounts has
     "vp-cs": f"VP of CS {RLO}fdp.exe{PDF}",  # reads "VP of CS exe.pdf"
     "csm": "Customer\u200bSuccess\u200cManager\u200d\u2060\ufeff",
-    "cs-director": f"Director {LRI}admin{PDI}{RLM} \u061c",
-    "support-manager": "Support \x9b31mManager\x1b[0m\x07",
-    "cs-team-lead": "Team\u00ad Lead \U000e0041\U000e0042",  # soft hyphen, tag characters
-    "cs-engineer": "Engineer\u2028second line\u2029\x85third",
+    "cs-team-lead": f"Team Lead {LRI}admin{PDI}{RLM} \u061c",
+    "support-rep": "Support \x9b31mRep\x1b[0m\x07",
+    "cs-engineer": "Engineer\u00ad \U000e0041\U000e0042",  # soft hyphen, tag characters
+    "cs-ops": "Ops\u2028second line\u2029\x85third",
 }
 MODEL = f"Scaling {RLO}hgih{PDF} touch"
 AREA = f"CS {LRI}management{PDI}"
