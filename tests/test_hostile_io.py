@@ -533,3 +533,25 @@ def test_ctrl_c_while_writing_to_stdout(fraction: float) -> None:
     result = interrupted_run(INTERRUPT_AT_CALL, point, JSON_SEATS)
     assert f"(interrupting at call {point})" in result.stderr, "the interrupt never happened"
     assert_interrupted(result)
+
+
+# every command that writes a file with -o: the same rules for links and devices
+WRITERS: dict[str, list[str]] = {
+    "export": ["export", *SCALING, "-f", "csv", "-o"],
+    "audit": ["audit", str(ORG), *SCALING, "-f", "markdown", "-o"],
+    "audit --suggest-titles": ["audit", str(ORG), *SCALING, "--suggest-titles", "-o"],
+}
+
+
+@pytest.mark.parametrize("writer", list(WRITERS))
+def test_every_writer_keeps_links_and_reports_full_devices(writer: str, tmp_path: Path) -> None:
+    (tmp_path / "real.out").write_text("old", encoding="utf-8")
+    (tmp_path / "link.out").symlink_to("real.out")
+    result = csorg(*WRITERS[writer], "link.out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert entries(tmp_path) == {"link.out": "-> real.out", "real.out": "file"}
+    assert (tmp_path / "real.out").read_text(encoding="utf-8") != "old"
+    if os.path.exists("/dev/full"):
+        full = csorg(*WRITERS[writer], "/dev/full", cwd=tmp_path)
+        assert_clean_failure(full)
+        assert "/dev/full: cannot write: No space left on device" in full.stderr

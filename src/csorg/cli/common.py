@@ -139,9 +139,9 @@ def show(result: Shown, output_format: str, catalog: Catalog, output: str | None
         return
     if not output:
         raise UsageError("-o needs a file name (or - for standard output)")
-    from csorg.fileio import write_atomic
+    from csorg.fileio import write_output
 
-    write_atomic(Path(output), data)
+    write_output(Path(output), data)
     sys.stderr.write(f"csorg: wrote {clean(output)} ({fmt})\n")
 
 
