@@ -70,7 +70,11 @@ CASES: dict[str, tuple[list[str], str, list[str]]] = {
     ),
     "missing argument": (["explain"], "explain", ["missing argument ROLE"]),
     "missing org file": (["audit"], "audit", ["missing argument ORG_FILE"]),
-    "missing required option": (["plan"], "plan", ["missing option --from"]),
+    "plan without a company (csorg's check)": (
+        ["plan"],
+        "plan",
+        ["--stage", "startup", "scaling", "enterprise"],
+    ),
     "schema kind": (["schema", "bogus"], "schema", ["roles", "business-models"]),
     "models format": (["models", "-f", "csv"], "models", ["table", "json"]),
     "figures format": (["figures", "-f", "xml"], "figures", ["table", "json", "markdown"]),
