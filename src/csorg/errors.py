@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 EXIT_OK = 0
-EXIT_INVALID = 1  # invalid input, or findings the user asked to fail on
+EXIT_INVALID = 1  # invalid input, findings the user asked to fail on, a failed write to stdout
 EXIT_USAGE = 2  # a bad flag or value on the command line (also click's own code)
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
+
+
+def interrupted() -> int:
+    """Ctrl-C: a short note instead of a traceback, and the exit code a shell expects.
+
+    Here rather than in the CLI so the entry point can call it before anything is imported."""
+    try:
+        sys.stderr.write("csorg: interrupted\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # stderr closed or gone
+        pass
+    return EXIT_INTERRUPTED
 
 
 @dataclass(frozen=True, order=True)

@@ -1,8 +1,8 @@
 """Text helpers every layer shares: safe terminal text, plurals, numbers, citations and
 Markdown escaping.
 
-Catalog and user text is made safe for a terminal here: control characters are shown, not
-sent.
+Catalog and user text is made safe for a terminal here: characters that could deceive a reader
+are shown, not sent.
 """
 
 from __future__ import annotations
@@ -14,13 +14,47 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog, Number
 
-# C0 and C1 control characters (escape sequences, bells, backspaces) other than tab/newline
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters that act on a terminal or on the text around them instead of showing: C0 and C1
+# controls other than tab and newline (escape sequences, bells, U+009B, the one-byte CSI),
+# and every Unicode format character and line or paragraph separator (categories Cf, Zl, Zp:
+# bidi embeddings, overrides, isolates and marks, zero-width spaces and joiners, the
+# byte-order mark, soft hyphens, invisible tag characters). Spelt out rather than read from
+# unicodedata at import, which would cost start-up time; a test compares it with unicodedata.
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def escape(char: str) -> str:
+    """One character as a visible escape: ``\\x1b``, ``\\u202e``, ``\\U000e0041``."""
+    code = ord(char)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def clean(text: str) -> str:
-    """``text`` with every control character written as a visible ``\\xNN`` escape."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """``text`` with every character that could deceive a reader (:data:`UNSAFE`) written as
+    a visible escape; ordinary text comes back unchanged."""
+    return UNSAFE.sub(lambda m: escape(m.group()), text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with every :data:`UNSAFE` character written as JSON's own ``\\uXXXX``
+    escape: the data reads back exactly, and nothing raw reaches a terminal. (The characters
+    can only stand inside JSON strings; tab and newline, which layout uses, are not among
+    them.)"""
+    return UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    units = match.group().encode("utf-16-be")  # a character past U+FFFF is two escapes
+    return "".join(f"\\u{units[i]:02x}{units[i + 1]:02x}" for i in range(0, len(units), 2))
 
 
 def one_line(text: str) -> str:

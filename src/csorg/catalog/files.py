@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from csorg.errors import CsorgError
+from csorg.fileio import read_bytes
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # src/csorg, or site-packages/csorg
 
@@ -72,7 +73,11 @@ def files_in(directory: Path, display: str | None = None) -> list[CatalogFile]:
     for kind in KINDS:
         for name in FILE_NAMES[kind]:
             candidate = directory / name
-            if candidate.is_file():
+            # a FIFO, a device or a broken link under the name is taken too, and refused by
+            # name when read (a broken link or a loop at once: paths get resolved before that)
+            if os.path.lexists(candidate) and not candidate.is_dir():
+                if not candidate.exists():
+                    read_bytes(candidate, os.path.join(display_path(directory), name))  # raises
                 found.append(CatalogFile(kind, candidate, display_path(candidate)))
                 break
     if not found:
@@ -86,7 +91,7 @@ def display_path(path: Path) -> str:
     """A path as messages show it: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside it; or a symbolic link loop
         return str(path)
 
 

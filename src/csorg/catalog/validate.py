@@ -31,7 +31,7 @@ from csorg.catalog.files import (
 from csorg.catalog.load import check_contents
 from csorg.errors import CsorgError, Problem, UsageError
 from csorg.fileio import read_bytes
-from csorg.text import clean, one_line, plural
+from csorg.text import clean, json_safe, one_line, plural
 
 
 @dataclass
@@ -193,7 +193,7 @@ def as_json(outcome: Outcome) -> str:
         "files": outcome.files,
         "valid": outcome.valid,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def _escape_data(text: str) -> str:

@@ -141,9 +141,9 @@ def audit(
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
-            from csorg.fileio import write_atomic
+            from csorg.fileio import write_output
 
-            write_atomic(Path(output), text.encode("utf-8"))
+            write_output(Path(output), text.encode("utf-8"))
         return 0
     show(result, output_format.value, cat, output)
     if fail_on is None:

@@ -1,19 +1,25 @@
-"""Options shared by several commands, and the small helpers every command uses."""
+"""Options shared by several commands, and the small helpers every command uses: the one
+place that turns an error into a message and an exit code, and safe writes to stdout."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import io
+import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, Protocol, TextIO
 
 import typer
 
-from csorg.errors import EXIT_USAGE, CsorgError, UsageError
-from csorg.text import clean, plural
+from csorg.errors import EXIT_INVALID, EXIT_USAGE, CsorgError, UsageError
+from csorg.text import clean, json_safe, one_line, plural
 
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog
@@ -26,6 +32,7 @@ class _State:
     no_defaults: bool = False
     # the profile the command read, and the fields it takes from it (checked by load())
     profile: tuple[Profile, frozenset[str]] | None = None
+    command: str | None = None  # the sub-command running, for "See 'csorg X --help'"
 
 
 state = _State()
@@ -132,9 +139,9 @@ def show(result: Shown, output_format: str, catalog: Catalog, output: str | None
         return
     if not output:
         raise UsageError("-o needs a file name (or - for standard output)")
-    from csorg.fileio import write_atomic
+    from csorg.fileio import write_output
 
-    write_atomic(Path(output), data)
+    write_output(Path(output), data)
     sys.stderr.write(f"csorg: wrote {clean(output)} ({fmt})\n")
 
 
@@ -174,7 +181,110 @@ def report(error: CsorgError) -> None:
     for line in lines[1:]:
         sys.stderr.write(f"{line}\n")
     if error.exit_code == EXIT_USAGE:
-        sys.stderr.write("Try 'csorg --help' for help.\n")
+        sys.stderr.write(_see_help(f"csorg {state.command}" if state.command else "csorg"))
+
+
+def _see_help(command_path: str) -> str:
+    return f"See '{clean(command_path)} --help'.\n"
+
+
+def report_usage(error: typer.TyperException) -> None:
+    """A command-line error from typer (a bad choice, an unknown flag, a missing argument),
+    shown the way csorg shows its own: one ``csorg: error:`` line, then where to look."""
+    if type(error).__name__ == "NoArgsIsHelpError":
+        return  # typer has printed the help already
+    ctx = getattr(error, "ctx", None)
+    sys.stderr.write(f"csorg: error: {_usage_message(error, ctx)}\n")
+    if error.exit_code == EXIT_USAGE:
+        sys.stderr.write(_see_help(ctx.command_path if ctx is not None else "csorg"))
+
+
+def _usage_message(error: typer.TyperException, ctx: Any) -> str:
+    """typer's message in csorg's words, naming the valid choices wherever there are some."""
+    param = getattr(error, "param", None)
+    option = getattr(error, "option_name", None)
+    kind = type(error).__name__
+    if option and param is None and ctx is not None:
+        param = next((p for p in ctx.command.params if option in p.opts), None)
+    if kind == "NoSuchOption":
+        close = sorted(getattr(error, "possibilities", None) or ())
+        text = f"unknown option {option}"
+        if close:
+            text += " (did you mean " + " or ".join(close) + "?)"
+    elif kind == "MissingParameter" and param is not None:
+        text = f"missing {param.param_type_name} {_param_name(param)}"
+    elif kind == "BadOptionUsage" and param is not None and "requires" in error.message:
+        text = f"{option} needs a value"
+    elif isinstance(error, typer.BadParameter) and param is not None:
+        text = f"invalid value for {_param_name(param)}: {error.message}"
+    elif isinstance(error, typer.BadParameter) and getattr(error, "param_hint", None) is None:
+        text = error.message  # csorg's own message, raised as typer's one public usage error
+    else:
+        text = error.format_message()
+    text = text[:1].lower() + text[1:] if text[1:2].islower() else text
+    choices = [str(c) for c in getattr(getattr(param, "type", None), "choices", None) or ()]
+    if choices and not all(c in text for c in choices):
+        text = f"{text.rstrip('.')}; choose from: {', '.join(choices)}"
+    return one_line(text).rstrip(".")
+
+
+def _param_name(param: Any) -> str:
+    """``--format`` for an option, ``ROLE`` for an argument."""
+    if getattr(param, "param_type_name", "") == "option" and param.opts:
+        return str(max(param.opts, key=len))
+    name = param.human_readable_name or param.name or "argument"
+    return re.sub(r"[\[\].]", "", str(name)).upper() or "ARGUMENT"
+
+
+# -- standard output ------------------------------------------------------------------------
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Stands in for a standard output that was closed before csorg started, so that what a
+    command writes fails with a message instead of vanishing."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        raise OSError(errno.EBADF, "it is closed")
+
+
+def guard_stdout() -> None:
+    """Make every failed write to standard output raise, so it can be reported.
+
+    A closed standard output (``csorg ... >&-``) gets a stand-in that fails when written to.
+    Under ``python -u`` or ``PYTHONUNBUFFERED`` the text stream writes straight to the raw
+    file, which drops the rest of a short write (the reader went away mid-write) without an
+    error; a buffered writer in between retries it and raises.
+    """
+    stream: TextIO | None = sys.stdout  # None when the process started with it closed
+    if stream is None:
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+    elif isinstance(getattr(stream, "buffer", None), io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(io.FileIO(stream.fileno(), "w", closefd=False)),
+            encoding=stream.encoding,
+            errors=stream.errors,
+            line_buffering=bool(stream.line_buffering),
+        )
+
+
+def output_failed(error: OSError) -> int:
+    """A write to standard output failed: one line (none for a closed pipe), exit 1.
+
+    Whatever is still buffered is sent to /dev/null, so the interpreter's own last flush
+    cannot fail again with a traceback-like warning."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    if error.errno != errno.EPIPE:  # the reader has gone: nothing to tell it
+        with contextlib.suppress(Exception):
+            reason = error.strerror or str(error)
+            sys.stderr.write(f"csorg: error: cannot write to standard output: {reason}\n")
+            sys.stderr.flush()
+    return EXIT_INVALID
 
 
 def load(catalog: list[Path] | None = None, no_defaults: bool = False) -> Catalog:
@@ -210,6 +320,8 @@ def write(text: str) -> None:
 
 
 def write_json(data: object) -> None:
+    """``data`` as JSON, characters that could deceive a terminal written as ``\\u``
+    escapes (:func:`csorg.text.json_safe`), so the data reads back the same."""
     import json
 
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")

@@ -73,6 +73,8 @@ def export(
     from csorg.engine.recommend import recommend as run
     from csorg.export import render
 
+    if output == "":
+        raise UsageError("--output needs a file, a folder or - for standard output")
     fmt = _format(output_format, output)
     cat = load(catalog, no_defaults)
     result = run(cat, request)
@@ -95,9 +97,9 @@ def export(
     path = Path(output) if output else Path(default_name)
     if output and path.is_dir():
         path = path / default_name
-    from csorg.fileio import write_atomic
+    from csorg.fileio import write_output
 
-    write_atomic(path, text.encode("utf-8"))
+    write_output(path, text.encode("utf-8"))
     sys.stderr.write(
         f"csorg: wrote {one_line(str(path))} ({fmt}: {len(result.roles)} roles, "
         f"{plural(result.total_seats, 'CS seat')}"

@@ -87,9 +87,9 @@ def init(
     if target is None:
         write(text)
         return 0
-    from csorg.fileio import write_atomic
+    from csorg.fileio import write_output
 
-    write_atomic(target, text.encode())
+    write_output(target, text.encode())
     nxt = "csorg recommend" if target.resolve() == Path(PROFILE_NAME).resolve() else None
     nxt = nxt or f"csorg recommend --profile {shlex.quote(shown)}"
     sys.stderr.write(f"csorg: wrote {clean(shown)}; next: {clean(nxt)}\n")

@@ -90,13 +90,16 @@ def numbers(result: Audit) -> list[tuple[str, str]]:
             f" (recommended {layer['recommended']})" if layer["recommended"] is not None else ""
         )
         rows.append(
-            (f"Layers from the CEO to a {result.ctx.catalog.title(role_id)}", depth + planned_depth)
+            (
+                f"Layers from the CEO to a {one_line(result.ctx.catalog.title(role_id))}",
+                depth + planned_depth,
+            )
         )
     for role_id, cover in sorted(result_coverage(result).items()):
         planned = cover["planned_per_seat"]
         rows.append(
             (
-                f"Accounts per {result.ctx.catalog.title(role_id)} on staff",
+                f"Accounts per {one_line(result.ctx.catalog.title(role_id))} on staff",
                 f"{number(round(cover['per_seat']))} (at most {number(round(cover['limit']))}"
                 + (f"; recommended {number(round(planned))}" if planned else "")
                 + ")",
@@ -190,23 +193,24 @@ def change_text(change: Change, result: Audit) -> str:
     ctx = result.ctx
     title = one_line(change.title)
     if change.action == "move":
-        old = ctx.catalog.title(change.old) if change.old else "no one"
-        new = ctx.catalog.title(change.new) if change.new else "no one"
-        who = f" ({ctx.names(change.people)})" if change.people else ""
+        old = one_line(ctx.catalog.title(change.old)) if change.old else "no one"
+        new = one_line(ctx.catalog.title(change.new)) if change.new else "no one"
+        who = f" ({one_line(ctx.names(change.people))})" if change.people else ""
         return f"move {plural(change.count or 0, title)}{who} from under the {old} to the {new}"
     if change.action in ("hire", "promote"):
         text = f"{VERBS[change.action]} {plural(change.count or 0, title)}"
         if change.new:
-            text += f", reporting to the {ctx.catalog.title(change.new)}"
+            text += f", reporting to the {one_line(ctx.catalog.title(change.new))}"
         if change.people:
-            text += f": from within, {ctx.names(change.people)}"
+            text += f": from within, {one_line(ctx.names(change.people))}"
         if change.open:
             text += f" ({plural(len(change.open), 'open seat')} already planned)"
         return text
     fewer = f"{plural(change.count or 0, title + ' seat')} fewer"
     if change.role in ctx.recommended or not change.people:
         return fewer
-    return f"{fewer}: a role the recommendation does not have ({ctx.names(change.people)} today)"
+    people = one_line(ctx.names(change.people))
+    return f"{fewer}: a role the recommendation does not have ({people} today)"
 
 
 def report_lines(result: Audit, *, colour: bool = False, width: int = WIDTH) -> Iterator[str]:

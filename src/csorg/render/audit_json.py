@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from csorg.audit.result import Audit, json_parts
 from csorg.catalog.schema import Catalog
+from csorg.text import json_safe
 
 BLOCK = 1000  # lines written at a time
 
@@ -53,6 +54,6 @@ def write_json(result: Audit, catalog: Catalog, stream: TextIO | None = None) ->
     for piece in json_lines(result):
         chunk.append(piece)
         if len(chunk) >= BLOCK:
-            stream.write("".join(chunk))
+            stream.write(json_safe("".join(chunk)))
             chunk.clear()
-    stream.write("".join(chunk))
+    stream.write(json_safe("".join(chunk)))
