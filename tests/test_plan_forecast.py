@@ -90,6 +90,21 @@ def test_the_first_team_lead_is_promoted_from_the_csms(run: Callable[..., Any]) 
         assert all(h["backfills"] <= h["count"] for h in hires)
 
 
+def test_a_spare_team_lead_waits_for_growth_rather_than_running_support(
+    run: Callable[..., Any],
+) -> None:
+    data = _plan(
+        run,
+        *("--stage", "scaling", "--touch", "high", "--customers", "400", "--arr", "20M"),
+        *("--regions", "na=70%,emea=30%", "--quarters", "6"),
+        *("--customer-growth", "12%", "--arr-growth", "15%"),
+    )
+    sideways = [(m["from"], m["to"]) for m in data["moves"] if m["from"] != m["to"]]
+    assert ("cs-team-lead", "support-manager") not in sideways
+    # the support manager comes from support, and a promoted rep's seat is hired again
+    assert ("support-rep", "support-manager") in sideways
+
+
 def test_a_stage_change_is_said_and_nobody_is_removed(run: Callable[..., Any]) -> None:
     data = _plan(
         run,
@@ -330,6 +345,11 @@ def test_a_growing_forecast_never_cuts_and_hires_ahead(
             have[role] = have.get(role, 0) + n
         for role, n in want.items():
             assert have.get(role, 0) >= n, (quarter.quarter.label, role)
+        # a sideways move crosses areas only when the org no longer has the person's role
+        for move in quarter.moves:
+            if move.role == move.to or not want.get(move.role):
+                continue
+            assert CATALOG.roles[move.role].area == CATALOG.roles[move.to].area, move
     for hire in plan.hires:
         assert _month(hire.requisition) < _month(hire.needed)
     again = forecast_plan(

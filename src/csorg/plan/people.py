@@ -133,8 +133,18 @@ def _role_to_move_to(
     catalog: Catalog, role: Role, region: str | None, team: Counter[Key], want: Counter[Key]
 ) -> Key | None:
     """A seat the org needs more of, at the person's level or above: the same region first,
-    then the same area, then the nearest level."""
-    needed = [k for k in want if _short(team, want, k) and catalog.roles[k[0]].level <= role.level]
+    then the same area, then the nearest level. While the org still has the person's role,
+    only a seat in the same area will do (a Team Lead the org has one too many of waits for
+    growth rather than running support); when the role goes, its people go where its work
+    goes, in any area (a CS Lead becomes the VP)."""
+    stays = any(k[0] == role.id and want[k] for k in want)
+    needed = [
+        k
+        for k in want
+        if _short(team, want, k)
+        and catalog.roles[k[0]].level <= role.level
+        and (not stays or catalog.roles[k[0]].area == role.area)
+    ]
     if not needed:
         return None
     return min(

@@ -301,16 +301,19 @@ def _hire(
 
 def _promotion(catalog: Catalog, quarter: Quarter, move: Move) -> Promotion:
     old, new = catalog.title(move.role), catalog.title(move.to)
-    people = f"{move.count} {old}" if move.count > 1 else f"a {old}"
+    many = move.count > 1
+    people = f"{move.count} {old}s" if many else f"a {old}"
     where = f" ({move.region})" if move.region else ""
     if move.role == move.to:
-        text = f"{people}{where} takes on another region's accounts"
+        takes = "take" if many else "takes"
+        text = f"{people}{where} {takes} on another region's accounts"
     elif move.promotion:
-        text = f"{people}{where} becomes {'' if move.count > 1 else 'the '}{new}"
+        text = f"{people}{where} become {new}s" if many else f"{people}{where} becomes the {new}"
         if move.backfill:
-            text += f"; the {old} seat is hired again"
+            text += "; their seats are hired again" if many else f"; the {old} seat is hired again"
     else:
-        text = f"{people}{where} moves to {new}, a role at the same level the org now needs"
+        moves = "move" if many else "moves"
+        text = f"{people}{where} {moves} to {new}, a role at the same level the org now needs"
     return Promotion(
         quarter.label, move.role, move.to, move.region, move.count, move.promotion, text
     )
