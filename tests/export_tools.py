@@ -7,8 +7,14 @@
   ``/opt/csorg-ci/node_modules/mermaid/dist/mermaid.min.js``, where ``.ci/run`` installs it
   with ``npm install --prefix /opt/csorg-ci mermaid`` (outside the package).
 
-A test that needs one calls its ``need_*`` function, which skips the test with the reason
-when the tool is missing.
+* Playwright for Python (the ``test`` extra), driving that same Chromium through
+  ``executable_path``: never ``playwright install``. The ``browser`` fixture gives a
+  headless browser for the session (import ``browser_fixture`` into a test module) and
+  :func:`open_page` a page that records script errors
+  and network requests.
+
+A test that needs one calls its ``need_*`` function (or takes the ``browser`` fixture), which
+skips the test with the reason when the tool is missing.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -120,3 +128,53 @@ def harness(folder: Path, body: str, *, scripts: tuple[Path, ...] = ()) -> Any:
     import html
 
     return json.loads(html.unescape(text))
+
+
+@pytest.fixture(scope="session", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright, for the whole test session."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed: pip install -e '.[test]'"
+    )
+    chromium = need_chromium()
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, headless=True)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Opened:
+    page: Any
+    errors: list[str] = field(default_factory=list)  # uncaught errors and console errors
+    requests: list[str] = field(default_factory=list)  # every URL but the page's own
+    dialogs: list[str] = field(default_factory=list)  # alert() and friends: never expected
+
+
+def open_page(
+    browser: Any, path: Path, *, width: int = 1400, height: int = 900, media: str = "screen"
+) -> Opened:
+    """``path`` opened in a fresh page of ``width`` x ``height`` CSS pixels."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    opened = Opened(page)
+    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: opened.errors.append(message.text) if message.type == "error" else None,
+    )
+    page.on(
+        "request",
+        lambda request: (
+            opened.requests.append(request.url) if request.url != path.as_uri() else None
+        ),
+    )
+
+    def dialog(shown: Any) -> None:
+        opened.dialogs.append(shown.message)
+        shown.dismiss()
+
+    page.on("dialog", dialog)
+    page.emulate_media(media=media)
+    page.goto(path.as_uri())
+    return opened

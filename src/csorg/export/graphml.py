@@ -2,7 +2,10 @@
 
 ``networkx.read_graphml`` reads the file back as the same directed tree (manager -> report)
 with typed attributes (``title``, ``role``, ``count``, ``area``, ``area_name``,
-``optional``, ``level``, ``region``, ``segment``, ``covers``, ``rationale``). Each node and
+``optional``, ``level``, ``region``, ``segment``, ``covers``, ``dotted_to``,
+``rationale``). Every edge has a boolean ``dotted``: false for the tree's reporting lines,
+true for a dotted-line manager (an edge from that manager to the report), so
+``[e for e in g.edges(data=True) if not e[2]["dotted"]]`` is the tree. Each node and
 edge also carries yEd graphics in yEd's own ``y:`` namespace (a GraphML extension other
 readers skip), so yEd opens the file already laid out as an org chart, with coloured, labelled
 boxes, instead of a pile of unlabelled nodes. Text is escaped by the XML writer; control
@@ -14,9 +17,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from csorg.export.graph import detail
+from csorg.export.chart import Node, OrgChart, detail
+from csorg.export.drawing import Drawing, draw
 from csorg.export.layout import Box, Point
-from csorg.export.style import LINE, TEXT, colours
+from csorg.export.layout import coordinate as _n
+from csorg.export.style import DOTTED, LINE, TEXT, colours
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 YED = "http://www.yworks.com/xml/graphml"
@@ -45,6 +50,7 @@ NODE_KEYS = (
     ("n_region", "region", "string"),
     ("n_segment", "segment", "string"),
     ("n_covers", "covers", "string"),
+    ("n_dotted_to", "dotted_to", "string"),
     ("n_rationale", "rationale", "string"),
 )
 
@@ -60,20 +66,19 @@ def _y(tag: str) -> str:
 def _value(name: str, value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    if name == "covers":
-        return ";".join(value)  # role ids, as in the CSV
+    if name in ("covers", "dotted_to"):
+        return ";".join(value)  # ids, as in the CSV
     if name == "rationale":
         return "\n".join(value)  # one reason a line
     return str(value)
 
 
-def _n(value: float) -> str:
-    return f"{value:.1f}"
+def _graph_value(chart: OrgChart, name: str) -> str:
+    return _value(name, getattr(chart, name))
 
 
-def graphml_text(graph: Any) -> str:
-    from csorg.export.svg import chart_layout
-
+def graphml_text(chart: OrgChart) -> str:
+    picture = draw(chart)
     ET.register_namespace("", GRAPHML)
     ET.register_namespace("y", YED)
     ET.register_namespace("xsi", XSI)
@@ -86,68 +91,92 @@ def graphml_text(graph: Any) -> str:
         ET.SubElement(
             top, _g("key"), {"id": key, "for": "node", "attr.name": name, "attr.type": kind}
         )
+    ET.SubElement(
+        top,
+        _g("key"),
+        {"id": "e_dotted", "for": "edge", "attr.name": "dotted", "attr.type": "boolean"},
+    )
     ET.SubElement(top, _g("key"), {"id": "n_yed", "for": "node", "yfiles.type": "nodegraphics"})
     ET.SubElement(top, _g("key"), {"id": "e_yed", "for": "edge", "yfiles.type": "edgegraphics"})
     body = ET.SubElement(top, _g("graph"), {"id": "csorg", "edgedefault": "directed"})
     for key, name, _ in GRAPH_KEYS:
-        ET.SubElement(body, _g("data"), {"key": key}).text = _value(name, graph.graph[name])
-
-    chart, titles = chart_layout(graph)
-    for node, data in graph.nodes(data=True):
-        element = ET.SubElement(body, _g("node"), {"id": node})
-        for key, name, _ in NODE_KEYS:
-            ET.SubElement(element, _g("data"), {"key": key}).text = _value(name, data[name])
-        box = chart.boxes[node]
-        fill, border = colours(data["area_index"])
-        shape = ET.SubElement(ET.SubElement(element, _g("data"), {"key": "n_yed"}), _y("ShapeNode"))
-        ET.SubElement(
-            shape,
-            _y("Geometry"),
-            {"x": _n(box.x), "y": _n(box.y), "width": _n(box.width), "height": _n(box.height)},
-        )
-        ET.SubElement(shape, _y("Fill"), {"color": fill.upper(), "transparent": "false"})
-        ET.SubElement(
-            shape,
-            _y("BorderStyle"),
-            {
-                "color": border.upper(),
-                "type": "dashed" if data["optional"] else "line",
-                "width": "1.5",
-            },
-        )
-        label = ET.SubElement(
-            shape,
-            _y("NodeLabel"),
-            {
-                "alignment": "center",
-                "autoSizePolicy": "content",
-                "fontFamily": "Dialog",
-                "fontSize": "12",
-                "fontStyle": "plain",
-                "hasBackgroundColor": "false",
-                "hasLineColor": "false",
-                "modelName": "internal",
-                "modelPosition": "c",
-                "textColor": TEXT.upper(),
-                "visible": "true",
-            },
-        )
-        label.text = "\n".join([*titles[node], detail(graph, node)])
-        ET.SubElement(shape, _y("Shape"), {"type": "roundrectangle"})
-
-    for index, (manager, report) in enumerate(graph.edges):
-        edge = ET.SubElement(
-            body, _g("edge"), {"id": f"e{index}", "source": manager, "target": report}
-        )
+        ET.SubElement(body, _g("data"), {"key": key}).text = _graph_value(chart, name)
+    for node in chart.nodes.values():
+        _node(body, picture, node)
+    index = 0
+    for manager, report in chart.edges():
+        boxes = picture.layout.boxes
+        edge = _edge(body, index, manager, report, dotted=False)
         _edge_graphics(
-            edge, chart.routes[(manager, report)], chart.boxes[manager], chart.boxes[report]
+            edge, picture.layout.routes[(manager, report)], boxes[manager], boxes[report]
         )
+        index += 1
+    for report, boss, curve in picture.dotted:
+        edge = _edge(body, index, boss, report, dotted=True)
+        start, end = curve[-1], curve[0]  # drawn from the manager to the report
+        boxes = picture.layout.boxes
+        _edge_graphics(edge, (start, end), boxes[boss], boxes[report], dotted=True)
+        index += 1
     ET.indent(top, space="  ")
     xml = ET.tostring(top, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'
 
 
-def _edge_graphics(edge: ET.Element, route: tuple[Point, ...], source: Box, target: Box) -> None:
+def _node(body: ET.Element, picture: Drawing, node: Node) -> None:
+    element = ET.SubElement(body, _g("node"), {"id": node.id})
+    for key, name, _ in NODE_KEYS:
+        ET.SubElement(element, _g("data"), {"key": key}).text = _value(name, getattr(node, name))
+    box = picture.layout.boxes[node.id]
+    fill, border = colours(node.area_index)
+    shape = ET.SubElement(ET.SubElement(element, _g("data"), {"key": "n_yed"}), _y("ShapeNode"))
+    ET.SubElement(
+        shape,
+        _y("Geometry"),
+        {"x": _n(box.x), "y": _n(box.y), "width": _n(box.width), "height": _n(box.height)},
+    )
+    ET.SubElement(shape, _y("Fill"), {"color": fill.upper(), "transparent": "false"})
+    ET.SubElement(
+        shape,
+        _y("BorderStyle"),
+        {"color": border.upper(), "type": "dashed" if node.optional else "line", "width": "1.5"},
+    )
+    label = ET.SubElement(
+        shape,
+        _y("NodeLabel"),
+        {
+            "alignment": "center",
+            "autoSizePolicy": "content",
+            "fontFamily": "Dialog",
+            "fontSize": "12",
+            "fontStyle": "plain",
+            "hasBackgroundColor": "false",
+            "hasLineColor": "false",
+            "modelName": "internal",
+            "modelPosition": "c",
+            "textColor": TEXT.upper(),
+            "visible": "true",
+        },
+    )
+    text = picture.labels[node.id]
+    lines = [*text.title, detail(picture.chart, node), text.split]
+    label.text = "\n".join(line for line in lines if line)
+    ET.SubElement(shape, _y("Shape"), {"type": "roundrectangle"})
+
+
+def _edge(body: ET.Element, index: int, source: str, target: str, *, dotted: bool) -> ET.Element:
+    edge = ET.SubElement(body, _g("edge"), {"id": f"e{index}", "source": source, "target": target})
+    ET.SubElement(edge, _g("data"), {"key": "e_dotted"}).text = _value("dotted", dotted)
+    return edge
+
+
+def _edge_graphics(
+    edge: ET.Element,
+    route: tuple[Point, ...],
+    source: Box,
+    target: Box,
+    *,
+    dotted: bool = False,
+) -> None:
     """yEd's drawing of a connector: ports relative to the boxes' centres, then the bends."""
     (sx, sy), *bends, (tx, ty) = route
     line = ET.SubElement(ET.SubElement(edge, _g("data"), {"key": "e_yed"}), _y("PolyLineEdge"))
@@ -156,13 +185,14 @@ def _edge_graphics(edge: ET.Element, route: tuple[Point, ...], source: Box, targ
         _y("Path"),
         {
             "sx": _n(sx - source.centre),
-            "sy": _n(sy - (source.y + source.height / 2)),
+            "sy": _n(sy - source.middle),
             "tx": _n(tx - target.centre),
-            "ty": _n(ty - (target.y + target.height / 2)),
+            "ty": _n(ty - target.middle),
         },
     )
     for x, y in bends:
         ET.SubElement(path, _y("Point"), {"x": _n(x), "y": _n(y)})
-    ET.SubElement(line, _y("LineStyle"), {"color": LINE.upper(), "type": "line", "width": "1.2"})
+    style = {"color": DOTTED.upper(), "type": "dashed"} if dotted else {"color": LINE.upper()}
+    ET.SubElement(line, _y("LineStyle"), {"type": "line", **style, "width": "1.2"})
     ET.SubElement(line, _y("Arrows"), {"source": "none", "target": "none"})
     ET.SubElement(line, _y("BendStyle"), {"smoothed": "false"})

@@ -1,7 +1,9 @@
-"""Colours and text measures the drawing writers (dot, mermaid, svg, html, graphml) share.
+"""Colours and text measures the drawing writers (dot, mermaid, svg, html, graphml, drawio,
+png, pdf) share.
 
 Each functional area gets a colour by its position in the catalog, so an area looks the same
-in every export of every org; optional roles get a dashed border.
+in every export of every org; optional roles get a dashed border, dotted-line managers a
+dashed line in their own colour.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ PALETTE: tuple[tuple[str, str], ...] = (
 TEXT = "#0f172a"
 MUTED = "#475569"
 LINE = "#94a3b8"
-DASH = "4 3"
+DASH = "4 3"  # the border of an optional role
+DOTTED = "#7c3aed"  # a dotted-line manager
+DOTTED_DASH = "6 4"
 FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
 
 
