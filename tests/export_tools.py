@@ -151,9 +151,7 @@ class Opened:
     dialogs: list[str] = field(default_factory=list)  # alert() and friends: never expected
 
 
-def open_page(
-    browser: Any, path: Path, *, width: int = 1400, height: int = 900, media: str = "screen"
-) -> Opened:
+def open_page(browser: Any, path: Path, *, width: int = 1400, height: int = 900) -> Opened:
     """``path`` opened in a fresh page of ``width`` x ``height`` CSS pixels."""
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
@@ -175,6 +173,5 @@ def open_page(
         shown.dismiss()
 
     page.on("dialog", dialog)
-    page.emulate_media(media=media)
     page.goto(path.as_uri())
     return opened

@@ -66,6 +66,13 @@ class Drawing:
     dotted: tuple[tuple[str, str, Curve], ...]  # (report, dotted-line manager, curve)
     spacing: Spacing  # the spacing laid out with (the boxes' height fitted to their text)
 
+    def texts(self) -> list[str]:
+        """Every piece of text drawn: the heading, then each box's lines."""
+        out = [self.chart.model_name, self.chart.subtitle]
+        for label in self.labels.values():
+            out += [*label.title, label.detail, label.split, label.covers]
+        return out
+
     def lines(self, node: str) -> list[TextLine]:
         """The text lines of a box, centred vertically: short titles sit lower."""
         label, box = self.labels[node], self.layout.boxes[node]

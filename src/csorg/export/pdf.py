@@ -11,13 +11,14 @@ character prints as written. The same inputs give the same bytes: the creation d
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
 from csorg.export.chart import OrgChart, places, subchart, with_managers
 from csorg.export.drawing import STACK, Drawing, draw
-from csorg.export.fonts import BOLD, REGULAR
-from csorg.export.formats import need
+from csorg.export.fonts import BOLD, REGULAR, missing_warning
+from csorg.export.formats import Written, need
 from csorg.export.style import (
     DASH,
     DOTTED,
@@ -37,8 +38,10 @@ FONT = "csorg-sans"
 FIXED_DATE = datetime(2000, 1, 1, tzinfo=UTC)
 
 
-def pdf_bytes(chart: OrgChart) -> bytes:
+def pdf_bytes(chart: OrgChart) -> Written:
     fpdf = need("fpdf", "pdf")
+    # csorg names the characters its font cannot draw itself, once (see the end)
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
     pdf = fpdf.FPDF(unit="pt")
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_title(f"{chart.model_name}: CS org chart")
@@ -50,9 +53,12 @@ def pdf_bytes(chart: OrgChart) -> bytes:
     pdf.set_margin(0)
     pdf.add_font(FONT, "", str(REGULAR))
     pdf.add_font(FONT, "B", str(BOLD))
+    texts: list[str] = []
     for title, part in pages(chart):
-        _page(pdf, draw(part), title)
-    return bytes(pdf.output())
+        picture = draw(part)
+        _page(pdf, picture, title)
+        texts += picture.texts()
+    return Written(bytes(pdf.output()), missing_warning(texts, "pdf"))
 
 
 def pages(chart: OrgChart) -> list[tuple[str, OrgChart]]:

@@ -12,17 +12,18 @@ import math
 
 from csorg.export.chart import OrgChart
 from csorg.export.drawing import draw
-from csorg.export.fonts import BOLD, FAMILY, REGULAR
-from csorg.export.formats import need
+from csorg.export.fonts import BOLD, FAMILY, REGULAR, missing_warning
+from csorg.export.formats import Written, need
 from csorg.export.svg import svg_markup
 
 MAX_PIXELS = 24_000_000
 MAX_ZOOM = 2.0
 
 
-def png_bytes(chart: OrgChart) -> bytes:
+def png_bytes(chart: OrgChart) -> Written:
     resvg = need("resvg_py", "png")
-    svg = svg_markup(draw(chart))
+    picture = draw(chart)
+    svg = svg_markup(picture)
     width, height = _size(svg)
     zoom = round(min(MAX_ZOOM, math.sqrt(MAX_PIXELS / (width * height))), 2)
     data = resvg.svg_to_bytes(
@@ -34,7 +35,7 @@ def png_bytes(chart: OrgChart) -> bytes:
         font_family=FAMILY,
         sans_serif_family=FAMILY,
     )
-    return bytes(data)
+    return Written(bytes(data), missing_warning(picture.texts(), "png"))
 
 
 def _size(svg: str) -> tuple[float, float]:
