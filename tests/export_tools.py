@@ -7,6 +7,10 @@
   ``/opt/csorg-ci/node_modules/mermaid/dist/mermaid.min.js``, where ``.ci/run`` installs it
   with ``npm install --prefix /opt/csorg-ci mermaid`` (outside the package).
 
+* draw.io's viewer (``viewer.min.js``, draw.io 16.6.4, from the npm package
+  ``docusaurus-plugin-drawio``): ``$CSORG_DRAWIO_JS``, else
+  ``/opt/csorg-ci/node_modules/docusaurus-plugin-drawio/viewer.min.js``, where ``.ci/run``
+  installs it.
 * Playwright for Python (the ``test`` extra), driving that same Chromium through
   ``executable_path``: never ``playwright install``. The ``browser`` fixture gives a
   headless browser for the session (import ``browser_fixture`` into a test module) and
@@ -32,6 +36,7 @@ from typing import Any
 import pytest
 
 MERMAID_DEFAULT = Path("/opt/csorg-ci/node_modules/mermaid/dist/mermaid.min.js")
+DRAWIO_DEFAULT = Path("/opt/csorg-ci/node_modules/docusaurus-plugin-drawio/viewer.min.js")
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -74,6 +79,16 @@ def need_mermaid() -> Path:
         pytest.skip(
             f"mermaid.js not found at {path}: npm install --prefix /opt/csorg-ci mermaid "
             "(or set $CSORG_MERMAID_JS to mermaid.min.js)"
+        )
+    return path
+
+
+def need_drawio() -> Path:
+    path = Path(os.environ.get("CSORG_DRAWIO_JS") or DRAWIO_DEFAULT)
+    if not path.is_file():
+        pytest.skip(
+            f"draw.io's viewer not found at {path}: npm install --prefix /opt/csorg-ci "
+            "--legacy-peer-deps docusaurus-plugin-drawio@0.4.0 (or set $CSORG_DRAWIO_JS)"
         )
     return path
 

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.inputs import Request
 from csorg.engine.recommend import recommend
-from export_tools import dump_dom, harness, need_chromium, need_mermaid, run_dot
+from csorg.engine.inputs import Request
+from export_tools import dump_dom, harness, need_chromium, need_drawio, need_mermaid, run_dot
 
 
 def _override(role_id: str, title: str) -> str:
@@ -200,6 +200,42 @@ def test_mermaid_labels_read_as_written(run: Callable, tmp_path: Path, catalog: 
     result = render_mermaid(tmp_path, export(run, *SCALING, "-f", "mermaid"))
     assert result["ok"], result
     assert f"Customer Success Manager×{csm.count} · CS management" in result["labels"]
+
+
+# --- draw.io's own viewer in Chromium ---------------------------------------------------
+
+DRAWIO_READ = """
+const doc = mxUtils.parseXml(SOURCE);
+const diagram = doc.documentElement.getElementsByTagName('diagram')[0];
+const node = Editor.parseDiagramNode(diagram);
+const model = new mxGraphModel();
+new mxCodec(node.ownerDocument).decode(node, model);
+const cells = Object.values(model.cells);
+const vertices = cells.filter(c => c.vertex), edges = cells.filter(c => c.edge);
+const data = c => c.value && c.value.getAttribute ? c.value.getAttribute('csorg_id') : null;
+report({vertices: vertices.map(data).filter(Boolean),
+        edges: edges.map(e => [data(e.source), data(e.target), e.style.includes('dashed=1')]),
+        dangling: edges.filter(e => !e.source || !e.target).length,
+        geometry: vertices.every(v => v.geometry && v.geometry.width > 0)});
+"""
+
+
+def test_drawio_opens_in_drawios_own_viewer(
+    run: Callable, tmp_path: Path, catalog: Catalog
+) -> None:
+    """draw.io's own code reads the file: every box a vertex, every line an edge that is
+    attached at both ends, dotted lines dashed."""
+    viewer = need_drawio()
+    need_chromium()
+    source = export(run, *SCALING, "-f", "drawio")
+    result = harness(tmp_path, DRAWIO_READ.replace("SOURCE", json.dumps(source)), scripts=(viewer,))
+    rec = recommend(catalog, SCALING_REQUEST)
+    assert result["vertices"] == [r.id for r in rec.roles]
+    solid = [[r.reports_to, r.id, False] for r in rec.roles if r.reports_to]
+    dotted = [[boss, r.id, True] for r in rec.roles for boss in r.dotted_to]
+    assert sorted(result["edges"]) == sorted(solid + dotted)
+    assert result["dangling"] == 0
+    assert result["geometry"] is True
 
 
 # --- the SVG in Chromium --------------------------------------------------------------

@@ -17,7 +17,6 @@ XML writer, so a title shows exactly as written and never adds markup.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from html import escape
 
 from csorg import __version__
@@ -26,6 +25,7 @@ from csorg.export.drawing import Drawing, draw
 from csorg.export.layout import Box, Point
 from csorg.export.layout import coordinate as _n
 from csorg.export.style import DASH, DOTTED, DOTTED_DASH, LINE, MUTED, TEXT, colours
+from csorg.export.xmlwriter import XmlWriter
 
 MARGIN = 40.0
 HEADER = 70.0
@@ -47,12 +47,11 @@ DOTTED_STYLE = (
 def drawio_text(chart: OrgChart) -> str:
     picture = draw(chart)
     laid = picture.layout
-    top = ET.Element(
-        "mxfile", {"host": "csorg", "agent": f"csorg {__version__}", "compressed": "false"}
-    )
-    diagram = ET.SubElement(top, "diagram", {"id": "csorg-org-chart", "name": chart.model_name})
-    model = ET.SubElement(
-        diagram,
+    out = XmlWriter()
+    out.lines.pop()  # draw.io files start at <mxfile>, with no XML declaration
+    out.open("mxfile", {"host": "csorg", "agent": f"csorg {__version__}", "compressed": "false"})
+    out.open("diagram", {"id": "csorg-org-chart", "name": chart.model_name})
+    out.open(
         "mxGraphModel",
         {
             "dx": "1200",
@@ -72,11 +71,10 @@ def drawio_text(chart: OrgChart) -> str:
             "shadow": "0",
         },
     )
-    root = ET.SubElement(model, "root")
-    ET.SubElement(root, "mxCell", {"id": "0"})
-    ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
-    heading = ET.SubElement(
-        root,
+    out.open("root")
+    out.leaf("mxCell", {"id": "0"})
+    out.leaf("mxCell", {"id": "1", "parent": "0"})
+    out.open(
         "mxCell",
         {
             "id": "heading",
@@ -88,30 +86,24 @@ def drawio_text(chart: OrgChart) -> str:
             "parent": "1",
         },
     )
-    _geometry(heading, Box(MARGIN, MARGIN - 10, max(laid.width, 480.0), HEADER - 10))
+    _geometry(out, Box(MARGIN, MARGIN - 10, max(laid.width, 480.0), HEADER - 10))
+    out.close("mxCell")
     for node_id in chart.nodes:
-        _vertex(root, picture, node_id)
+        _vertex(out, picture, node_id)
     for index, (manager, report) in enumerate(chart.edges()):
-        _edge(root, f"e{index}", picture, manager, report)
+        route = laid.routes[(manager, report)]
+        pins = _pins(route[0], laid.boxes[manager], route[-1], laid.boxes[report])
+        _edge(out, f"e{index}", EDGE_STYLE + pins, (manager, report), list(route[1:-1]))
     for index, (report, boss, curve) in enumerate(picture.dotted):
         # drawn from the manager to the report: the curve reversed
         start, *controls, end = reversed(curve)
-        cell = ET.SubElement(
-            root,
-            "mxCell",
-            {
-                "id": f"d{index}",
-                "value": "",
-                "style": DOTTED_STYLE + _pins(start, laid.boxes[boss], end, laid.boxes[report]),
-                "edge": "1",
-                "parent": "1",
-                "source": _cell(boss),
-                "target": _cell(report),
-            },
-        )
-        _waypoints(cell, controls)
-    ET.indent(top, space="  ")
-    return ET.tostring(top, encoding="unicode") + "\n"
+        pins = _pins(start, laid.boxes[boss], end, laid.boxes[report])
+        _edge(out, f"d{index}", DOTTED_STYLE + pins, (boss, report), controls)
+    out.close("root")
+    out.close("mxGraphModel")
+    out.close("diagram")
+    out.close("mxfile")
+    return out.result()
 
 
 def _cell(node_id: str) -> str:
@@ -122,7 +114,7 @@ def _at(point: Point) -> Point:
     return point[0] + MARGIN, point[1] + MARGIN + HEADER
 
 
-def _vertex(root: ET.Element, picture: Drawing, node_id: str) -> None:
+def _vertex(out: XmlWriter, picture: Drawing, node_id: str) -> None:
     chart = picture.chart
     node = chart.nodes[node_id]
     label = picture.labels[node_id]
@@ -148,31 +140,42 @@ def _vertex(root: ET.Element, picture: Drawing, node_id: str) -> None:
     data.update({k: v for k, v in (("region", node.region), ("segment", node.segment)) if v})
     if node.dotted_to:
         data["dotted_to"] = ";".join(node.dotted_to)
-    holder = ET.SubElement(root, "UserObject", data)
-    cell = ET.SubElement(holder, "mxCell", {"style": style, "vertex": "1", "parent": "1"})
+    out.open("UserObject", data)
+    out.open("mxCell", {"style": style, "vertex": "1", "parent": "1"})
     box = picture.layout.boxes[node_id]
     x, y = _at((box.x, box.y))
-    _geometry(cell, Box(x, y, box.width, box.height))
+    _geometry(out, Box(x, y, box.width, box.height))
+    out.close("mxCell")
+    out.close("UserObject")
 
 
-def _edge(root: ET.Element, cell_id: str, picture: Drawing, manager: str, report: str) -> None:
-    boxes = picture.layout.boxes
-    route = picture.layout.routes[(manager, report)]
-    source, target = boxes[manager], boxes[report]
-    cell = ET.SubElement(
-        root,
+def _edge(
+    out: XmlWriter, cell_id: str, style: str, ends: tuple[str, str], waypoints: list[Point]
+) -> None:
+    source, target = ends
+    out.open(
         "mxCell",
         {
             "id": cell_id,
             "value": "",
-            "style": EDGE_STYLE + _pins(route[0], source, route[-1], target),
+            "style": style,
             "edge": "1",
             "parent": "1",
-            "source": _cell(manager),
-            "target": _cell(report),
+            "source": _cell(source),
+            "target": _cell(target),
         },
     )
-    _waypoints(cell, list(route[1:-1]))
+    if waypoints:
+        out.open("mxGeometry", {"relative": "1", "as": "geometry"})
+        out.open("Array", {"as": "points"})
+        for point in waypoints:
+            x, y = _at(point)
+            out.leaf("mxPoint", {"x": _n(x), "y": _n(y)})
+        out.close("Array")
+        out.close("mxGeometry")
+    else:
+        out.leaf("mxGeometry", {"relative": "1", "as": "geometry"})
+    out.close("mxCell")
 
 
 def _pins(start: Point, source: Box, end: Point, target: Box) -> str:
@@ -187,22 +190,12 @@ def _pins(start: Point, source: Box, end: Point, target: Box) -> str:
 
 def _ratio(part: float, whole: float) -> str:
     """Where a line meets a box side, as draw.io's fraction of the box: ``0.0648``."""
-    text = f"{part / whole:.4f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
+    value = f"{part / whole:.4f}".rstrip("0").rstrip(".")
+    return value if value not in ("", "-0") else "0"
 
 
-def _waypoints(cell: ET.Element, points: list[Point]) -> None:
-    geometry = ET.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
-    if points:
-        array = ET.SubElement(geometry, "Array", {"as": "points"})
-        for point in points:
-            x, y = _at(point)
-            ET.SubElement(array, "mxPoint", {"x": _n(x), "y": _n(y)})
-
-
-def _geometry(cell: ET.Element, box: Box) -> None:
-    ET.SubElement(
-        cell,
+def _geometry(out: XmlWriter, box: Box) -> None:
+    out.leaf(
         "mxGeometry",
         {
             "x": _n(box.x),

@@ -9,12 +9,11 @@ true for a dotted-line manager (an edge from that manager to the report), so
 edge also carries yEd graphics in yEd's own ``y:`` namespace (a GraphML extension other
 readers skip), so yEd opens the file already laid out as an org chart, with coloured, labelled
 boxes, instead of a pile of unlabelled nodes. Text is escaped by the XML writer; control
-characters were made visible when the graph was built, so the file is always well-formed.
+characters were made visible when the chart was built, so the file is always well-formed.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from typing import Any
 
 from csorg.export.chart import Node, OrgChart, detail
@@ -22,6 +21,7 @@ from csorg.export.drawing import Drawing, draw
 from csorg.export.layout import Box, Point
 from csorg.export.layout import coordinate as _n
 from csorg.export.style import DOTTED, LINE, TEXT, colours
+from csorg.export.xmlwriter import XmlWriter
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 YED = "http://www.yworks.com/xml/graphml"
@@ -53,14 +53,19 @@ NODE_KEYS = (
     ("n_dotted_to", "dotted_to", "string"),
     ("n_rationale", "rationale", "string"),
 )
-
-
-def _g(tag: str) -> str:
-    return f"{{{GRAPHML}}}{tag}"
-
-
-def _y(tag: str) -> str:
-    return f"{{{YED}}}{tag}"
+LABEL = {
+    "alignment": "center",
+    "autoSizePolicy": "content",
+    "fontFamily": "Dialog",
+    "fontSize": "12",
+    "fontStyle": "plain",
+    "hasBackgroundColor": "false",
+    "hasLineColor": "false",
+    "modelName": "internal",
+    "modelPosition": "c",
+    "textColor": TEXT.upper(),
+    "visible": "true",
+}
 
 
 def _value(name: str, value: Any) -> str:
@@ -73,126 +78,99 @@ def _value(name: str, value: Any) -> str:
     return str(value)
 
 
-def _graph_value(chart: OrgChart, name: str) -> str:
-    return _value(name, getattr(chart, name))
-
-
 def graphml_text(chart: OrgChart) -> str:
     picture = draw(chart)
-    ET.register_namespace("", GRAPHML)
-    ET.register_namespace("y", YED)
-    ET.register_namespace("xsi", XSI)
-    top = ET.Element(_g("graphml"), {f"{{{XSI}}}schemaLocation": SCHEMA})
-    for key, name, kind in GRAPH_KEYS:
-        ET.SubElement(
-            top, _g("key"), {"id": key, "for": "graph", "attr.name": name, "attr.type": kind}
-        )
-    for key, name, kind in NODE_KEYS:
-        ET.SubElement(
-            top, _g("key"), {"id": key, "for": "node", "attr.name": name, "attr.type": kind}
-        )
-    ET.SubElement(
-        top,
-        _g("key"),
-        {"id": "e_dotted", "for": "edge", "attr.name": "dotted", "attr.type": "boolean"},
+    out = XmlWriter()
+    out.open(
+        "graphml",
+        {"xmlns": GRAPHML, "xmlns:xsi": XSI, "xmlns:y": YED, "xsi:schemaLocation": SCHEMA},
     )
-    ET.SubElement(top, _g("key"), {"id": "n_yed", "for": "node", "yfiles.type": "nodegraphics"})
-    ET.SubElement(top, _g("key"), {"id": "e_yed", "for": "edge", "yfiles.type": "edgegraphics"})
-    body = ET.SubElement(top, _g("graph"), {"id": "csorg", "edgedefault": "directed"})
+    for key, name, kind in GRAPH_KEYS:
+        out.leaf("key", {"id": key, "for": "graph", "attr.name": name, "attr.type": kind})
+    for key, name, kind in NODE_KEYS:
+        out.leaf("key", {"id": key, "for": "node", "attr.name": name, "attr.type": kind})
+    out.leaf(
+        "key", {"id": "e_dotted", "for": "edge", "attr.name": "dotted", "attr.type": "boolean"}
+    )
+    out.leaf("key", {"id": "n_yed", "for": "node", "yfiles.type": "nodegraphics"})
+    out.leaf("key", {"id": "e_yed", "for": "edge", "yfiles.type": "edgegraphics"})
+    out.open("graph", {"id": "csorg", "edgedefault": "directed"})
     for key, name, _ in GRAPH_KEYS:
-        ET.SubElement(body, _g("data"), {"key": key}).text = _graph_value(chart, name)
+        out.leaf("data", {"key": key}, _value(name, getattr(chart, name)))
     for node in chart.nodes.values():
-        _node(body, picture, node)
+        _node(out, picture, node)
+    boxes = picture.layout.boxes
     index = 0
     for manager, report in chart.edges():
-        boxes = picture.layout.boxes
-        edge = _edge(body, index, manager, report, dotted=False)
-        _edge_graphics(
-            edge, picture.layout.routes[(manager, report)], boxes[manager], boxes[report]
-        )
+        route = picture.layout.routes[(manager, report)]
+        _edge(out, index, (manager, boxes[manager]), (report, boxes[report]), route)
         index += 1
     for report, boss, curve in picture.dotted:
-        edge = _edge(body, index, boss, report, dotted=True)
-        start, end = curve[-1], curve[0]  # drawn from the manager to the report
-        boxes = picture.layout.boxes
-        _edge_graphics(edge, (start, end), boxes[boss], boxes[report], dotted=True)
+        ends = (curve[-1], curve[0])  # drawn from the manager to the report
+        _edge(out, index, (boss, boxes[boss]), (report, boxes[report]), ends, dotted=True)
         index += 1
-    ET.indent(top, space="  ")
-    xml = ET.tostring(top, encoding="unicode")
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n{xml}\n'
+    out.close("graph")
+    out.close("graphml")
+    return out.result()
 
 
-def _node(body: ET.Element, picture: Drawing, node: Node) -> None:
-    element = ET.SubElement(body, _g("node"), {"id": node.id})
+def _node(out: XmlWriter, picture: Drawing, node: Node) -> None:
+    out.open("node", {"id": node.id})
     for key, name, _ in NODE_KEYS:
-        ET.SubElement(element, _g("data"), {"key": key}).text = _value(name, getattr(node, name))
+        out.leaf("data", {"key": key}, _value(name, getattr(node, name)))
     box = picture.layout.boxes[node.id]
     fill, border = colours(node.area_index)
-    shape = ET.SubElement(ET.SubElement(element, _g("data"), {"key": "n_yed"}), _y("ShapeNode"))
-    ET.SubElement(
-        shape,
-        _y("Geometry"),
+    out.open("data", {"key": "n_yed"})
+    out.open("y:ShapeNode")
+    out.leaf(
+        "y:Geometry",
         {"x": _n(box.x), "y": _n(box.y), "width": _n(box.width), "height": _n(box.height)},
     )
-    ET.SubElement(shape, _y("Fill"), {"color": fill.upper(), "transparent": "false"})
-    ET.SubElement(
-        shape,
-        _y("BorderStyle"),
-        {"color": border.upper(), "type": "dashed" if node.optional else "line", "width": "1.5"},
-    )
-    label = ET.SubElement(
-        shape,
-        _y("NodeLabel"),
-        {
-            "alignment": "center",
-            "autoSizePolicy": "content",
-            "fontFamily": "Dialog",
-            "fontSize": "12",
-            "fontStyle": "plain",
-            "hasBackgroundColor": "false",
-            "hasLineColor": "false",
-            "modelName": "internal",
-            "modelPosition": "c",
-            "textColor": TEXT.upper(),
-            "visible": "true",
-        },
-    )
-    text = picture.labels[node.id]
-    lines = [*text.title, detail(picture.chart, node), text.split]
-    label.text = "\n".join(line for line in lines if line)
-    ET.SubElement(shape, _y("Shape"), {"type": "roundrectangle"})
+    out.leaf("y:Fill", {"color": fill.upper(), "transparent": "false"})
+    line = "dashed" if node.optional else "line"
+    out.leaf("y:BorderStyle", {"color": border.upper(), "type": line, "width": "1.5"})
+    label = picture.labels[node.id]
+    lines = [*label.title, detail(picture.chart, node), label.split]
+    out.leaf("y:NodeLabel", LABEL, "\n".join(line for line in lines if line))
+    out.leaf("y:Shape", {"type": "roundrectangle"})
+    out.close("y:ShapeNode")
+    out.close("data")
+    out.close("node")
 
 
-def _edge(body: ET.Element, index: int, source: str, target: str, *, dotted: bool) -> ET.Element:
-    edge = ET.SubElement(body, _g("edge"), {"id": f"e{index}", "source": source, "target": target})
-    ET.SubElement(edge, _g("data"), {"key": "e_dotted"}).text = _value("dotted", dotted)
-    return edge
-
-
-def _edge_graphics(
-    edge: ET.Element,
+def _edge(
+    out: XmlWriter,
+    index: int,
+    source: tuple[str, Box],
+    target: tuple[str, Box],
     route: tuple[Point, ...],
-    source: Box,
-    target: Box,
     *,
     dotted: bool = False,
 ) -> None:
-    """yEd's drawing of a connector: ports relative to the boxes' centres, then the bends."""
+    """An edge, with yEd's drawing of it: ports relative to the boxes' centres, then bends."""
+    (source_id, source_box), (target_id, target_box) = source, target
+    out.open("edge", {"id": f"e{index}", "source": source_id, "target": target_id})
+    out.leaf("data", {"key": "e_dotted"}, _value("dotted", dotted))
     (sx, sy), *bends, (tx, ty) = route
-    line = ET.SubElement(ET.SubElement(edge, _g("data"), {"key": "e_yed"}), _y("PolyLineEdge"))
-    path = ET.SubElement(
-        line,
-        _y("Path"),
-        {
-            "sx": _n(sx - source.centre),
-            "sy": _n(sy - source.middle),
-            "tx": _n(tx - target.centre),
-            "ty": _n(ty - target.middle),
-        },
-    )
-    for x, y in bends:
-        ET.SubElement(path, _y("Point"), {"x": _n(x), "y": _n(y)})
+    out.open("data", {"key": "e_yed"})
+    out.open("y:PolyLineEdge")
+    ports = {
+        "sx": _n(sx - source_box.centre),
+        "sy": _n(sy - source_box.middle),
+        "tx": _n(tx - target_box.centre),
+        "ty": _n(ty - target_box.middle),
+    }
+    if bends:
+        out.open("y:Path", ports)
+        for x, y in bends:
+            out.leaf("y:Point", {"x": _n(x), "y": _n(y)})
+        out.close("y:Path")
+    else:
+        out.leaf("y:Path", ports)
     style = {"color": DOTTED.upper(), "type": "dashed"} if dotted else {"color": LINE.upper()}
-    ET.SubElement(line, _y("LineStyle"), {"type": "line", **style, "width": "1.2"})
-    ET.SubElement(line, _y("Arrows"), {"source": "none", "target": "none"})
-    ET.SubElement(line, _y("BendStyle"), {"smoothed": "false"})
+    out.leaf("y:LineStyle", {"type": "line", **style, "width": "1.2"})
+    out.leaf("y:Arrows", {"source": "none", "target": "none"})
+    out.leaf("y:BendStyle", {"smoothed": "false"})
+    out.close("y:PolyLineEdge")
+    out.close("data")
+    out.close("edge")
