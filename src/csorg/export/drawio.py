@@ -25,7 +25,7 @@ from csorg.export.drawing import Drawing, draw
 from csorg.export.layout import Box, Point
 from csorg.export.layout import coordinate as _n
 from csorg.export.style import DASH, DOTTED, DOTTED_DASH, LINE, MUTED, TEXT, colours
-from csorg.export.xmlwriter import XmlWriter
+from csorg.export.xmlwriter import XmlWriter, attribute
 
 MARGIN = 40.0
 HEADER = 70.0
@@ -140,13 +140,17 @@ def _vertex(out: XmlWriter, picture: Drawing, node_id: str) -> None:
     data.update({k: v for k, v in (("region", node.region), ("segment", node.segment)) if v})
     if node.dotted_to:
         data["dotted_to"] = ";".join(node.dotted_to)
-    out.open("UserObject", data)
-    out.open("mxCell", {"style": style, "vertex": "1", "parent": "1"})
     box = picture.layout.boxes[node_id]
     x, y = _at((box.x, box.y))
-    _geometry(out, Box(x, y, box.width, box.height))
-    out.close("mxCell")
-    out.close("UserObject")
+    pairs = "".join(f' {key}="{attribute(value)}"' for key, value in data.items())
+    out.lines += [
+        f"{'  ' * out.depth}<UserObject{pairs}>",
+        f'{"  " * out.depth}  <mxCell style="{attribute(style)}" vertex="1" parent="1">',
+        f'{"  " * out.depth}    <mxGeometry x="{_n(x)}" y="{_n(y)}" width="{_n(box.width)}" '
+        f'height="{_n(box.height)}" as="geometry" />',
+        f"{'  ' * out.depth}  </mxCell>",
+        f"{'  ' * out.depth}</UserObject>",
+    ]
 
 
 def _edge(

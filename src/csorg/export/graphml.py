@@ -21,7 +21,7 @@ from csorg.export.drawing import Drawing, draw
 from csorg.export.layout import Box, Point
 from csorg.export.layout import coordinate as _n
 from csorg.export.style import DOTTED, LINE, TEXT, colours
-from csorg.export.xmlwriter import XmlWriter
+from csorg.export.xmlwriter import XmlWriter, attribute, text
 
 GRAPHML = "http://graphml.graphdrawing.org/xmlns"
 YED = "http://www.yworks.com/xml/graphml"
@@ -89,88 +89,102 @@ def graphml_text(chart: OrgChart) -> str:
         out.leaf("key", {"id": key, "for": "graph", "attr.name": name, "attr.type": kind})
     for key, name, kind in NODE_KEYS:
         out.leaf("key", {"id": key, "for": "node", "attr.name": name, "attr.type": kind})
-    out.leaf(
-        "key", {"id": "e_dotted", "for": "edge", "attr.name": "dotted", "attr.type": "boolean"}
-    )
+    dotted = {"id": "e_dotted", "for": "edge", "attr.name": "dotted", "attr.type": "boolean"}
+    out.leaf("key", dotted)
     out.leaf("key", {"id": "n_yed", "for": "node", "yfiles.type": "nodegraphics"})
     out.leaf("key", {"id": "e_yed", "for": "edge", "yfiles.type": "edgegraphics"})
     out.open("graph", {"id": "csorg", "edgedefault": "directed"})
     for key, name, _ in GRAPH_KEYS:
         out.leaf("data", {"key": key}, _value(name, getattr(chart, name)))
+    # nodes and edges, thousands of them, written from templates: only values are escaped
     for node in chart.nodes.values():
-        _node(out, picture, node)
+        out.lines += _node(picture, node)
     boxes = picture.layout.boxes
     index = 0
     for manager, report in chart.edges():
         route = picture.layout.routes[(manager, report)]
-        _edge(out, index, (manager, boxes[manager]), (report, boxes[report]), route)
+        out.lines += _edge(index, (manager, boxes[manager]), (report, boxes[report]), route)
         index += 1
     for report, boss, curve in picture.dotted:
         ends = (curve[-1], curve[0])  # drawn from the manager to the report
-        _edge(out, index, (boss, boxes[boss]), (report, boxes[report]), ends, dotted=True)
+        out.lines += _edge(index, (boss, boxes[boss]), (report, boxes[report]), ends, dotted=True)
         index += 1
     out.close("graph")
     out.close("graphml")
     return out.result()
 
 
-def _node(out: XmlWriter, picture: Drawing, node: Node) -> None:
-    out.open("node", {"id": node.id})
+_LABEL = "".join(f' {key}="{value}"' for key, value in LABEL.items())
+
+
+def _node(picture: Drawing, node: Node) -> list[str]:
+    lines = [f'    <node id="{attribute(node.id)}">']
     for key, name, _ in NODE_KEYS:
-        out.leaf("data", {"key": key}, _value(name, getattr(node, name)))
+        value = _value(name, getattr(node, name))
+        lines.append(
+            f'      <data key="{key}">{text(value)}</data>'
+            if value
+            else f'      <data key="{key}" />'
+        )
     box = picture.layout.boxes[node.id]
     fill, border = colours(node.area_index)
-    out.open("data", {"key": "n_yed"})
-    out.open("y:ShapeNode")
-    out.leaf(
-        "y:Geometry",
-        {"x": _n(box.x), "y": _n(box.y), "width": _n(box.width), "height": _n(box.height)},
-    )
-    out.leaf("y:Fill", {"color": fill.upper(), "transparent": "false"})
     line = "dashed" if node.optional else "line"
-    out.leaf("y:BorderStyle", {"color": border.upper(), "type": line, "width": "1.5"})
     label = picture.labels[node.id]
-    lines = [*label.title, detail(picture.chart, node), label.split]
-    out.leaf("y:NodeLabel", LABEL, "\n".join(line for line in lines if line))
-    out.leaf("y:Shape", {"type": "roundrectangle"})
-    out.close("y:ShapeNode")
-    out.close("data")
-    out.close("node")
+    shown = "\n".join(p for p in (*label.title, detail(picture.chart, node), label.split) if p)
+    lines += [
+        '      <data key="n_yed">',
+        "        <y:ShapeNode>",
+        f'          <y:Geometry x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}" '
+        f'height="{_n(box.height)}" />',
+        f'          <y:Fill color="{fill.upper()}" transparent="false" />',
+        f'          <y:BorderStyle color="{border.upper()}" type="{line}" width="1.5" />',
+        f"          <y:NodeLabel{_LABEL}>{text(shown)}</y:NodeLabel>",
+        '          <y:Shape type="roundrectangle" />',
+        "        </y:ShapeNode>",
+        "      </data>",
+        "    </node>",
+    ]
+    return lines
 
 
 def _edge(
-    out: XmlWriter,
     index: int,
     source: tuple[str, Box],
     target: tuple[str, Box],
     route: tuple[Point, ...],
     *,
     dotted: bool = False,
-) -> None:
+) -> list[str]:
     """An edge, with yEd's drawing of it: ports relative to the boxes' centres, then bends."""
     (source_id, source_box), (target_id, target_box) = source, target
-    out.open("edge", {"id": f"e{index}", "source": source_id, "target": target_id})
-    out.leaf("data", {"key": "e_dotted"}, _value("dotted", dotted))
     (sx, sy), *bends, (tx, ty) = route
-    out.open("data", {"key": "e_yed"})
-    out.open("y:PolyLineEdge")
-    ports = {
-        "sx": _n(sx - source_box.centre),
-        "sy": _n(sy - source_box.middle),
-        "tx": _n(tx - target_box.centre),
-        "ty": _n(ty - target_box.middle),
-    }
+    ports = (
+        f'sx="{_n(sx - source_box.centre)}" sy="{_n(sy - source_box.middle)}" '
+        f'tx="{_n(tx - target_box.centre)}" ty="{_n(ty - target_box.middle)}"'
+    )
+    style = (
+        f'color="{DOTTED.upper()}" type="dashed"'
+        if dotted
+        else f'type="line" color="{LINE.upper()}"'
+    )
+    lines = [
+        f'    <edge id="e{index}" source="{attribute(source_id)}" target="{attribute(target_id)}">',
+        f'      <data key="e_dotted">{_value("dotted", dotted)}</data>',
+        '      <data key="e_yed">',
+        "        <y:PolyLineEdge>",
+    ]
     if bends:
-        out.open("y:Path", ports)
-        for x, y in bends:
-            out.leaf("y:Point", {"x": _n(x), "y": _n(y)})
-        out.close("y:Path")
+        lines.append(f"          <y:Path {ports}>")
+        lines += [f'            <y:Point x="{_n(x)}" y="{_n(y)}" />' for x, y in bends]
+        lines.append("          </y:Path>")
     else:
-        out.leaf("y:Path", ports)
-    style = {"color": DOTTED.upper(), "type": "dashed"} if dotted else {"color": LINE.upper()}
-    out.leaf("y:LineStyle", {"type": "line", **style, "width": "1.2"})
-    out.leaf("y:Arrows", {"source": "none", "target": "none"})
-    out.leaf("y:BendStyle", {"smoothed": "false"})
-    out.close("y:PolyLineEdge")
-    out.close("data")
-    out.close("edge")
+        lines.append(f"          <y:Path {ports} />")
+    lines += [
+        f'          <y:LineStyle {style} width="1.2" />',
+        '          <y:Arrows source="none" target="none" />',
+        '          <y:BendStyle smoothed="false" />',
+        "        </y:PolyLineEdge>",
+        "      </data>",
+        "    </edge>",
+    ]
+    return lines

@@ -8,6 +8,8 @@ dashed line in their own colour.
 
 from __future__ import annotations
 
+import functools
+
 # (fill, border) per functional area, by the area's position in the catalog; light fills so
 # dark text stays readable, borders dark enough to tell the areas apart
 PALETTE: tuple[tuple[str, str], ...] = (
@@ -76,6 +78,11 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 def wrap(text: str, width: float, size: float, *, bold: bool = False, lines: int = 2) -> list[str]:
     """``text`` wrapped into at most ``lines`` lines that fit ``width``; the last line ends
     in an ellipsis when the text does not fit (linear in the length of ``text``)."""
+    return list(_wrap(text, width, size, bold, lines))
+
+
+@functools.lru_cache(maxsize=1024)  # a chart repeats a few titles hundreds of times
+def _wrap(text: str, width: float, size: float, bold: bool, lines: int) -> tuple[str, ...]:
     words = text.split()
     out: list[str] = []
     current = ""
@@ -99,7 +106,7 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False, lines: int
     if index < len(words) or current:
         rest = " ".join([out[-1], current, *words[index:]]).split()
         out[-1] = ellipsis(" ".join(rest), width, size, bold=bold)
-    return out or [""]
+    return tuple(out) or ("",)
 
 
 def ellipsis(text: str, width: float, size: float, *, bold: bool = False) -> str:

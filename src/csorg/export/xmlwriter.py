@@ -5,6 +5,7 @@ through :func:`attribute` or :func:`text`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 _ATTRIBUTE = str.maketrans(
@@ -19,15 +20,19 @@ _ATTRIBUTE = str.maketrans(
     }
 )
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_PLAIN_ATTRIBUTE = re.compile('[^&<>"\n\r\t]*')
+_PLAIN_TEXT = re.compile("[^&<>]*")
 
 
 def attribute(value: str) -> str:
     """A value for a double-quoted attribute; line breaks and tabs survive parsing."""
+    if _PLAIN_ATTRIBUTE.fullmatch(value):  # most values (ids, numbers) need nothing
+        return value
     return value.translate(_ATTRIBUTE)
 
 
 def text(value: str) -> str:
-    return value.translate(_TEXT)
+    return value if _PLAIN_TEXT.fullmatch(value) else value.translate(_TEXT)
 
 
 class XmlWriter:

@@ -288,6 +288,9 @@
       links: svg.querySelector("path.links"),
       dotted,
       legend: svg.querySelector("g.legend"),
+      // what each box shows now, so a change touches only the boxes it changes
+      moves: new Array(N).fill(""),
+      off: new Array(N).fill(false),
     };
   }
 
@@ -295,8 +298,16 @@
     const laid = layout(root, visibleKids);
     view.groups.forEach((group, i) => {
       const box = laid.boxes[i];
-      group.classList.toggle("off", !shown[i]);
-      if (shown[i] && box) group.setAttribute("transform", `translate(${n1(box[0] - nodes[i].x)} ${n1(box[1] - nodes[i].y)})`);
+      if (view.off[i] === shown[i]) {
+        view.off[i] = !shown[i];
+        group.classList.toggle("off", !shown[i]);
+      }
+      if (!shown[i] || !box) return;
+      const move = `translate(${n1(box[0] - nodes[i].x)} ${n1(box[1] - nodes[i].y)})`;
+      if (move !== view.moves[i]) {
+        view.moves[i] = move;
+        group.setAttribute("transform", move);
+      }
     });
     view.links.setAttribute("d", laid.lines.map((line) => "M" + line.map(([x, y]) => `${n1(x)} ${n1(y)}`).join(" L")).join(" "));
     view.dotted.replaceChildren();
@@ -384,10 +395,13 @@
     const drawn = drawChart(live, shown, visibleKids);
     size = drawn;
     toggles.forEach((toggle, i) => {
-      if (!toggle) return;
+      if (!toggle || !shown[i]) return;
       const any = kidsKept(i).length > 0;
-      toggle.group.style.display = any ? "" : "none";
       const open = !collapsed.has(i);
+      const state = `${any} ${open}`;
+      if (toggle.state === state) return;
+      toggle.state = state;
+      toggle.group.style.display = any ? "" : "none";
       const text = open ? "−" : `+${below[i]}`;
       const width = open ? 18 : 12 + 7 * text.length;
       const x = nodes[i].x + S.boxWidth / 2;
@@ -571,18 +585,25 @@
   let matches = [];
   let current = -1;
 
+  let marked = [];
+
   function markMatches() {
-    live.groups.forEach((group) => group.classList.remove("match", "current", "holds-match"));
+    for (const i of marked) live.groups[i].classList.remove("match", "current", "holds-match");
+    marked = [];
+    const mark = (i, name) => {
+      live.groups[i].classList.add(name);
+      marked.push(i);
+    };
     for (const i of matches) {
       if (shown[i]) {
-        live.groups[i].classList.add("match");
+        mark(i, "match");
         continue;
       }
       let m = nodes[i].manager;
       while (m >= 0 && !shown[m]) m = nodes[m].manager;
-      if (m >= 0) live.groups[m].classList.add("holds-match");
+      if (m >= 0) mark(m, "holds-match");
     }
-    if (current >= 0 && matches.length) live.groups[matches[current]].classList.add("current");
+    if (current >= 0 && matches.length) mark(matches[current], "current");
     const query = $("search").value.trim();
     $("search-status").textContent = matches.length
       ? `${current + 1} of ${matches.length}`
