@@ -32,7 +32,7 @@ def export(
             help=(
                 f"{', '.join(NAMES[:-1])} or {NAMES[-1]}. Default: from the --output file's "
                 f"extension ({_EXTENSIONS}), else svg. png and pdf need "
-                "pip install 'csorg[render]'."
+                "pip install 'csorg\\[render]'."  # escaped: rich reads [render] as markup
             ),
             case_sensitive=False,
             show_default=False,

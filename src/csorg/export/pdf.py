@@ -123,6 +123,9 @@ class _Pen:
     def __init__(self, pdf: Any, scale: float) -> None:
         self.pdf = pdf
         self.scale = scale
+        self.font: tuple[str, float] | None = None
+        self.ink = ""
+        self.widths: dict[tuple[str, str, float], float] = {}  # titles repeat hundreds of times
 
     def colour(self, *, draw: str | None = None, fill: str | None = None) -> None:
         if draw:
@@ -165,9 +168,17 @@ class _Pen:
     ) -> None:
         if not text:
             return
-        self.pdf.set_font(FONT, "B" if bold else "", size * self.scale)
-        self.pdf.set_text_color(colour)
+        font = ("B" if bold else "", size * self.scale)
+        if font != self.font:
+            self.pdf.set_font(FONT, *font)
+            self.font = font
+        if colour != self.ink:
+            self.pdf.set_text_color(colour)
+            self.ink = colour
         left = x * self.scale
         if centred:
-            left -= self.pdf.get_string_width(text) / 2
+            key = (text, *font)
+            if key not in self.widths:
+                self.widths[key] = self.pdf.get_string_width(text)
+            left -= self.widths[key] / 2
         self.pdf.text(left, y * self.scale, text)
