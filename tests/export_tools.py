@@ -13,7 +13,7 @@
   installs it.
 * Playwright for Python (the ``test`` extra), driving that same Chromium through
   ``executable_path``: never ``playwright install``. The ``browser`` fixture gives a
-  headless browser for the session (import ``browser_fixture`` into a test module) and
+  headless browser for a test module (import ``browser_fixture`` into it) and
   :func:`open_page` a page that records script errors
   and network requests.
 
@@ -145,9 +145,10 @@ def harness(folder: Path, body: str, *, scripts: tuple[Path, ...] = ()) -> Any:
     return json.loads(html.unescape(text))
 
 
-@pytest.fixture(scope="session", name="browser")
+@pytest.fixture(scope="module", name="browser")
 def browser_fixture() -> Iterator[Any]:
-    """Headless Chromium driven by Playwright, for the whole test session."""
+    """Headless Chromium driven by Playwright, for one test module (Playwright's sync API
+    runs one instance at a time, and each module that imports this fixture gets its own)."""
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="playwright not installed: pip install -e '.[test]'"
     )
