@@ -19,8 +19,8 @@ import pytest
 import yaml
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.recommend import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.export.chart import printable
 from export_tools import (
     browser_fixture,  # noqa: F401 (the browser fixture)
@@ -44,8 +44,8 @@ AREA = 'CS <b>management</b> & "friends"\n\x07'
 MODEL = "Scaling </title><script>alert(2)</script>\x1b]0;pwned\x07"
 SUMMARY = "<img src=x onerror=alert(3)> owns the \x1b[2J customer"
 RESPONSIBILITY = "<script>alert(4)</script>"
-FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
-REQUEST = Request(stage="scaling", touch="high", customers=400)
+FLAGS = ["--stage", "scaling", "--touch", "high", "--customers", "1500"]
+REQUEST = Request(stage="scaling", touch="high", customers=1500)
 FORMATS = ["dot", "mermaid", "graphml", "json", "csv", "svg", "html", "drawio", "drawio-csv"]
 
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.recommend import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from csorg.export.chart import org_chart
 from csorg.export.drawing import draw
 from csorg.export.layout import Box, Layout, Spacing, coordinate, layout

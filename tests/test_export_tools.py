@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.recommend import recommend
 from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
 from export_tools import dump_dom, harness, need_chromium, need_drawio, need_mermaid, run_dot
 
 
@@ -81,20 +81,25 @@ def test_dot_renders_top_down_with_graphviz(run: Callable, case: str) -> None:
 
 
 def test_dot_keeps_a_500_seat_org_compact(run: Callable, catalog: Catalog) -> None:
-    """Teams stack as framed columns and wide rows wrap, so dot draws 537 seats in about a
-    tenth of the width one row per level would take."""
+    """Teams stack as framed columns and wide rows wrap, so dot draws hundreds of seats in
+    a small part of the width one row of its people would take."""
     flags = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
     flags += ["--regions", "na,emea,apac", "--seats"]
-    source = export(run, *flags, "-f", "dot")
-    laid = run_dot(source, "json")
-    assert laid.returncode == 0, laid.stderr
-    width, height = (float(v) for v in json.loads(laid.stdout)["bb"].split(",")[2:])
-    assert width < 10_000  # points; one row of its 440 people would be about 90,000
-    assert height < 2 * width
     request = Request(
         stage="enterprise", touch="high", customers=50000, regions=("na", "emea", "apac")
     )
     rec = recommend(catalog, Request(**{**request.__dict__, "seats": True}))
+    seats = rec.seats or ()
+    managers = {s.reports_to for s in seats}
+    people = sum(1 for s in seats if s.id not in managers)
+    assert len(seats) > 500
+    source = export(run, *flags, "-f", "dot")
+    laid = run_dot(source, "json")
+    assert laid.returncode == 0, laid.stderr
+    width, height = (float(v) for v in json.loads(laid.stdout)["bb"].split(",")[2:])
+    row = people * 190  # points: every one of them side by side, as dot draws a plain tree
+    assert width < row / 10
+    assert height < 3 * width
     drawn = ET.fromstring(run_dot(source, "svg").stdout.encode("utf-8"))
     ns = "{http://www.w3.org/2000/svg}"
     titles = {
@@ -187,7 +192,7 @@ def test_each_part_of_a_split_mermaid_chart_renders(run: Callable, tmp_path: Pat
     flags = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
     text = export(run, *flags, "--regions", "na,emea,apac", "--seats", "-f", "mermaid")
     parts = [block.split("```")[0] for block in text.split("```mermaid\n")[1:]]
-    assert len(parts) == 3
+    assert len(parts) >= 3  # a region each, or more
     for part in parts:
         result = render_mermaid(tmp_path, part)
         assert result["ok"], result  # within mermaid.js's default limits

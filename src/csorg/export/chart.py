@@ -59,6 +59,7 @@ class Node:
     covers_titles: tuple[str, ...]
     dotted_to: tuple[str, ...]  # dotted-line managers: ids of other nodes in the chart
     pods: tuple[Pod, ...]  # by role: seats per region/segment pod
+    serves: tuple[tuple[str, str], ...]  # by seat: the (region, segment) cells a pooled seat serves
     rationale: tuple[str, ...]  # by role: why the role is recommended
 
 
@@ -161,6 +162,7 @@ def org_chart(
                     (printable(region or ""), printable(segment or ""), n)
                     for region, segment, n in role.pods or ()
                 ),
+                serves=(),
                 rationale=tuple(printable(r) for r in role.rationale),
             )
     else:
@@ -185,6 +187,12 @@ def org_chart(
                 covers_titles=covers_titles(seat.covers),
                 dotted_to=tuple(d for d in seat.dotted_to if d in ids),
                 pods=(),
+                serves=tuple(
+                    (printable(region or ""), printable(segment or ""))
+                    for region, segment in seat.serves
+                )
+                if len(seat.serves) > 1
+                else (),
                 rationale=(),
             )
     children: dict[str, list[str]] = {node: [] for node in nodes}
@@ -228,6 +236,8 @@ def detail(chart: OrgChart, node: Node) -> str:
     if chart.seats:
         parts.append(node.id)
         parts += [one_line(p) for p in (node.region, node.segment) if p]
+        if node.serves and not (node.region or node.segment):
+            parts.append("serves " + ", ".join(_place(r, s) for r, s in node.serves))
     else:
         if node.manager is not None:
             parts.append(f"×{node.count}")
@@ -242,10 +252,12 @@ def split_line(node: Node) -> str:
     is not split into regions or segments."""
     if not node.pods or all(not region and not segment for region, segment, _ in node.pods):
         return ""
-    return " · ".join(
-        "/".join(one_line(p) for p in (region, segment) if p) + f" {n}"
-        for region, segment, n in node.pods
-    )
+    return " · ".join(f"{_place(region, segment)} {n}" for region, segment, n in node.pods)
+
+
+def _place(region: str, segment: str) -> str:
+    """``na/enterprise``, ``na``, or ``shared`` for seats no region or segment owns."""
+    return "/".join(one_line(p) for p in (region, segment) if p) or "shared"
 
 
 def covers_line(node: Node) -> str:
@@ -279,7 +291,7 @@ def places(chart: OrgChart) -> tuple[list[str], list[str]]:
     regions: dict[str, None] = {}
     segments: dict[str, None] = {}
     for node in chart.nodes.values():
-        pairs = [(node.region, node.segment)] + [(r, s) for r, s, _ in node.pods]
+        pairs = [(node.region, node.segment), *node.serves] + [(r, s) for r, s, _ in node.pods]
         for region, segment in pairs:
             if region:
                 regions[region] = None

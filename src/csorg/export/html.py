@@ -205,6 +205,7 @@ def _data(picture: Drawing) -> str:
                 "region": node.region,
                 "segment": node.segment,
                 "pods": [[r, s] for r, s, _ in node.pods],
+                "serves": [list(cell) for cell in node.serves],
                 "dotted": [index[d] for d in node.dotted_to],
                 "x": box.x,
                 "y": box.y,

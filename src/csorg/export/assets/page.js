@@ -31,7 +31,7 @@
   const root = nodes.findIndex((n) => n.manager < 0);
   const fold = (s) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   const haystack = nodes.map((n) =>
-    fold([n.title, n.id, n.role, n.region, n.segment, ...n.pods.flat()].join(" ")),
+    fold([n.title, n.id, n.role, n.region, n.segment, ...n.pods.flat(), ...n.serves.flat()].join(" ")),
   );
 
   // --- the layout (a port of csorg/export/layout.py) --------------------------------------
@@ -370,7 +370,7 @@
   });
 
   function matchesPlace(node) {
-    const pairs = node.pods.length ? node.pods : [[node.region, node.segment]];
+    const pairs = node.pods.length ? node.pods : node.serves.length ? node.serves : [[node.region, node.segment]];
     return pairs.some(([r, s]) => (!region || r === region) && (!segment || s === segment));
   }
 
@@ -427,8 +427,10 @@
     $("zoom-level").textContent = `${Math.round(zoom * 100)}%`;
   }
 
+  const MIN_ZOOM = 0.02; // a few thousand seats still fit the window
+
   function setZoom(value) {
-    const next = Math.min(3, Math.max(0.1, value));
+    const next = Math.min(3, Math.max(MIN_ZOOM, value));
     const cx = (figure.scrollLeft + figure.clientWidth / 2) / zoom;
     const cy = (figure.scrollTop + figure.clientHeight / 2) / zoom;
     zoom = next;
@@ -439,7 +441,7 @@
 
   function fit() {
     zoom = Math.min(1, (figure.clientWidth - 4) / size.width, (figure.clientHeight - 4) / size.height);
-    zoom = Math.max(0.1, zoom);
+    zoom = Math.max(MIN_ZOOM, zoom);
     applyZoom();
     figure.scrollLeft = 0;
     figure.scrollTop = 0;
