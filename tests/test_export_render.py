@@ -16,7 +16,7 @@ import pytest
 from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import Request
 from csorg.engine.recommend import recommend
-from csorg.export.chart import org_chart, places
+from csorg.export.chart import in_region, org_chart, places, with_managers
 from csorg.export.drawing import draw
 from csorg.export.style import colours
 
@@ -103,9 +103,11 @@ def test_pdf_has_selectable_text_and_a_page_per_region(
     ]
     whole = reader.pages[0].extract_text()
     assert all(seat.id in whole for seat in seats)  # every box, as text
-    emea = reader.pages[1 + regions.index("EMEA")].extract_text()
-    assert all(s.id in emea for s in seats if s.region == "EMEA")
-    assert not [s.id for s in seats if s.region == "NA" and s.id in emea.split()]
+    chart = org_chart(rec, catalog, seats=True)
+    emea = set(reader.pages[1 + regions.index("EMEA")].extract_text().split())
+    expected = with_managers(chart, {n.id for n in chart.nodes.values() if in_region(n, "EMEA")})
+    assert {s.id for s in seats if s.region == "EMEA"} <= expected <= emea
+    assert not {s.id for s in seats if s.id in emea} - expected  # no seat of another region
     fonts = reader.pages[0]["/Resources"]["/Font"]
     embedded = [f.get_object()["/DescendantFonts"][0].get_object() for f in fonts.values()]
     assert all("/FontFile2" in d["/FontDescriptor"] for d in embedded)  # Liberation, embedded

@@ -277,6 +277,11 @@ def dotted_line(chart: OrgChart, node: Node) -> str:
     )
 
 
+def in_region(node: Node, region: str) -> bool:
+    """Whether a box belongs to ``region``: a seat placed there, or a pooled seat serving it."""
+    return node.region == region or any(r == region for r, _ in node.serves)
+
+
 def used_areas(chart: OrgChart) -> list[tuple[int, str, str]]:
     """(colour index, area id, area name) of the areas in the chart, in catalog order."""
     seen = {

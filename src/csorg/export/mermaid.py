@@ -9,8 +9,8 @@ label: ``-->`` or ``<script>`` in a title is shown, never parsed. Functional are
 (``-.->``, from the manager to the report, so it never turns the chart upside down).
 
 mermaid.js (and so GitHub) refuses a diagram over 50,000 characters or with 500 links or
-more, and a diagram cannot raise those limits. A chart past them is split: by region first,
-then by branch (the reports of the first manager with several), packing neighbouring
+more, and a diagram cannot raise those limits. A chart past them is split: by region first
+(the seats placed in or serving it), then by branch (the reports of the first manager with several), packing neighbouring
 branches together while they fit. Each part keeps the managers above it, so it reads on its
 own. The parts go into one Markdown file, a ``mermaid`` code block each, the form GitHub,
 GitLab and ``mmdc -i chart.md`` read, and a warning says so.
@@ -26,6 +26,8 @@ from csorg.export.chart import (
     covers_line,
     detail,
     headline,
+    in_region,
+    places,
     split_line,
     subchart,
     used_areas,
@@ -122,10 +124,10 @@ def too_big(text: str) -> str | None:
 
 def split(chart: OrgChart) -> list[tuple[str, OrgChart]]:
     """Parts of ``chart`` that each fit in one diagram, with their titles."""
-    regions: dict[str, set[str]] = {}
-    for node in chart.nodes.values():
-        if node.region:
-            regions.setdefault(node.region, set()).add(node.id)
+    regions = {
+        region: {n.id for n in chart.nodes.values() if in_region(n, region)}
+        for region in places(chart)[0]
+    }
     groups: list[tuple[str, set[str]]] = [("", set(chart.nodes))]
     if len(regions) > 1:
         groups = [(region, with_managers(chart, ids)) for region, ids in regions.items()]

@@ -15,7 +15,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from csorg.export.chart import OrgChart, places, subchart, with_managers
+from csorg.export.chart import OrgChart, in_region, places, subchart, with_managers
 from csorg.export.drawing import STACK, Drawing, draw
 from csorg.export.fonts import BOLD, REGULAR, missing_warning
 from csorg.export.formats import Written, need
@@ -62,12 +62,13 @@ def pdf_bytes(chart: OrgChart) -> Written:
 
 
 def pages(chart: OrgChart) -> list[tuple[str, OrgChart]]:
-    """The whole chart, then (by seat, split into regions) one part per region."""
+    """The whole chart, then (by seat, split into regions) one part per region: the seats
+    placed in it or serving it, and the managers above them."""
     out = [("Whole chart", chart)]
     regions, _ = places(chart)
     if chart.seats and len(regions) > 1:
         for region in regions:
-            ids = {n.id for n in chart.nodes.values() if n.region == region}
+            ids = {n.id for n in chart.nodes.values() if in_region(n, region)}
             out.append((f"Region {region}", subchart(chart, with_managers(chart, ids))))
     return out
 

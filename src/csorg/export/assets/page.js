@@ -682,7 +682,7 @@
     const values = select ? Array.from(select.options).map((o) => o.value).filter(Boolean) : [];
     for (const value of values) {
       const view = copyChart(`Org chart, region ${value}`);
-      const kept = nodes.map((n) => n.region === value);
+      const kept = nodes.map((n) => n.region === value || n.serves.some(([r]) => r === value));
       for (let i = N - 1; i >= 0; i--) if (kept[i] && nodes[i].manager >= 0) kept[nodes[i].manager] = true;
       const drawn = drawChart(view, kept, (i) => kids[i].filter((k) => kept[k]));
       view.svg.setAttribute("width", n1(drawn.width));
