@@ -508,7 +508,7 @@ def test_dotted_lines_show_in_every_format(run: Callable, catalog: Catalog) -> N
     """The dotted-line managers the engine resolved, drawn distinctly by each writer."""
     rec = recommend(catalog, SCALING_REQUEST)
     pairs = [(r.id, boss) for r in rec.roles for boss in r.dotted_to]
-    assert pairs, "the scaling org has a dotted line (Customer Success Engineer)"
+    assert pairs, "the scaling org has a dotted line (its analyst works for CS Operations)"
     report, boss = pairs[0]
     dot = export(run, *SCALING, "-f", "dot")
     assert f'"{boss}" -> "{report}" [style=dashed, constraint=false,' in dot
@@ -679,7 +679,7 @@ def test_a_split_mermaid_export_defaults_to_a_markdown_file(
     text = (tmp_path / "csorg-enterprise-seats.md").read_text(encoding="utf-8")
     headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
     assert len(headings) == text.count("```mermaid\n") >= 3
-    assert f"wrote {len(headings)} diagrams (" in result.stderr
+    assert f"wrote {len(headings)} diagrams, " in result.stderr
     # split by region first, each region's part perhaps again by branch
     regions = [heading.split(":")[0] for heading in headings]
     assert sorted(set(regions)) == ["apac", "emea", "na"]

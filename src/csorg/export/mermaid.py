@@ -10,10 +10,11 @@ label: ``-->`` or ``<script>`` in a title is shown, never parsed. Functional are
 
 mermaid.js (and so GitHub) refuses a diagram over 50,000 characters or with 500 links or
 more, and a diagram cannot raise those limits. A chart past them is split: by region first
-(the seats placed in or serving it), then by branch (the reports of the first manager with several), packing neighbouring
-branches together while they fit. Each part keeps the managers above it, so it reads on its
-own. The parts go into one Markdown file, a ``mermaid`` code block each, the form GitHub,
-GitLab and ``mmdc -i chart.md`` read, and a warning says so.
+(the seats placed in or serving it), then by branch (the reports of the first manager with
+several), packing neighbouring branches together while they fit. Each part keeps the
+managers above it, so it reads on its own. The parts go into one Markdown file, a
+``mermaid`` code block each, the form GitHub, GitLab and ``mmdc -i chart.md`` read, and a
+warning says so.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from csorg.export.chart import (
 )
 from csorg.export.formats import Written
 from csorg.export.style import DOTTED, MUTED, TEXT, colours
-from csorg.text import markdown_escape, plural
+from csorg.text import markdown_escape
 
 # mermaid.js's default limits (`maxTextSize`, `maxEdges`); a page can raise them, a diagram
 # cannot, and GitHub keeps the defaults. A diagram needs fewer than MAX_EDGES links.
@@ -102,11 +103,18 @@ def mermaid_export(chart: OrgChart) -> Written:
     out = [f"# {markdown_escape(chart.model_name)}", "", markdown_escape(chart.summary), ""]
     for title, text in parts:
         out += [f"## {markdown_escape(title)}", "", "```mermaid", text.rstrip("\n"), "```", ""]
+    regions = places(chart)[0] if len(places(chart)[0]) > 1 else []
+    if not regions:
+        how = "one per branch"
+    elif len(parts) == len(regions):
+        how = f"one per region ({', '.join(regions)})"
+    else:
+        how = f"by region ({', '.join(regions)}), then by branch"
     warning = (
-        f"{plural(len(chart), 'box', 'boxes')} and their links are more than mermaid.js draws in "
-        f"one diagram ({MAX_TEXT:,} characters, {MAX_EDGES} links); wrote "
-        f"{len(parts)} diagrams ({', '.join(t for t, _ in parts)}) as mermaid code blocks in "
-        "Markdown (mmdc reads a .md file). For one picture: --format svg, html or pdf."
+        f"{len(chart):,} boxes and their links are more than mermaid.js draws in "
+        f"one diagram ({MAX_TEXT:,} characters, {MAX_EDGES} links); wrote {len(parts)} "
+        f"diagrams, {how}, as mermaid code blocks in Markdown (mmdc reads a .md file). "
+        "For one picture: --format svg, html or pdf."
     )
     return Written("\n".join(out), (warning,), "md")
 
