@@ -16,6 +16,7 @@ become ``\\uXXXX``, so no writer can pass a terminal escape or an invalid charac
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 Pod = tuple[str, str, int]  # (region, segment, seats); "" where the org is not split
 
 
+@functools.lru_cache(maxsize=4096)  # a chart repeats a few titles and places many times
 def printable(text: str) -> str:
     """``text`` with control characters and XML-invalid code points shown as escapes."""
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", clean(text))

@@ -156,30 +156,25 @@ def _vertex(out: XmlWriter, picture: Drawing, node_id: str) -> None:
 def _edge(
     out: XmlWriter, cell_id: str, style: str, ends: tuple[str, str], waypoints: list[Point]
 ) -> None:
-    source, target = ends
-    out.open(
-        "mxCell",
-        {
-            "id": cell_id,
-            "value": "",
-            "style": style,
-            "edge": "1",
-            "parent": "1",
-            "source": _cell(source),
-            "target": _cell(target),
-        },
+    source, target = (attribute(_cell(end)) for end in ends)
+    pad = "  " * out.depth
+    cell = (
+        f'{pad}<mxCell id="{cell_id}" value="" style="{attribute(style)}" edge="1" parent="1" '
+        f'source="{source}" target="{target}">'
     )
-    if waypoints:
-        out.open("mxGeometry", {"relative": "1", "as": "geometry"})
-        out.open("Array", {"as": "points"})
-        for point in waypoints:
-            x, y = _at(point)
-            out.leaf("mxPoint", {"x": _n(x), "y": _n(y)})
-        out.close("Array")
-        out.close("mxGeometry")
-    else:
-        out.leaf("mxGeometry", {"relative": "1", "as": "geometry"})
-    out.close("mxCell")
+    if not waypoints:
+        out.lines += [cell, f'{pad}  <mxGeometry relative="1" as="geometry" />', f"{pad}</mxCell>"]
+        return
+    points = [f'{pad}      <mxPoint x="{_n(x)}" y="{_n(y)}" />' for x, y in map(_at, waypoints)]
+    out.lines += [
+        cell,
+        f'{pad}  <mxGeometry relative="1" as="geometry">',
+        f'{pad}    <Array as="points">',
+        *points,
+        f"{pad}    </Array>",
+        f"{pad}  </mxGeometry>",
+        f"{pad}</mxCell>",
+    ]
 
 
 def _pins(start: Point, source: Box, end: Point, target: Box) -> str:

@@ -77,6 +77,8 @@ class Spacing:
 
 def coordinate(value: float) -> str:
     """A coordinate or size written short and always the same way: ``12``, ``12.5``."""
+    if value == int(value):  # most are whole: the quick way
+        return str(int(value))
     text = f"{value:.1f}"
     if text == "-0.0":
         return "0"
