@@ -31,7 +31,7 @@ from csorg.export.chart import (
     split_line,
     used_areas,
 )
-from csorg.export.layout import Layout, Slot, Spacing, arrangement, layout
+from csorg.export.layout import Layout, Slot, Spacing, layout
 from csorg.export.style import DOTTED, FONT, LINE, MUTED, TEXT, colours
 
 # the arrangement is planned in points, with boxes about the size Graphviz gives the labels
@@ -115,11 +115,10 @@ def dot_text(chart: OrgChart) -> str:
 
 def _tree(chart: OrgChart) -> list[str]:
     """The reporting lines, arranged as csorg's layout arranges them (see above)."""
-    rows_of = arrangement(chart.root, chart.children, SPACING)
     laid = layout(chart.root, chart.children, SPACING)
     out: list[str] = []
     for manager in chart.nodes:
-        rows = rows_of.get(manager, [])
+        rows = laid.rows.get(manager, [])
         for number, row in enumerate(rows):
             for place, slot in enumerate(row):
                 if isinstance(slot, tuple):

@@ -60,6 +60,9 @@ class Layout:
     routes: dict[tuple[str, str], tuple[Point, ...]]
     width: float
     height: float
+    # each manager's reports as arranged: rows of slots (a report heading a subtree, or a
+    # column of reports who manage no one); one row unless the reports wrap
+    rows: dict[str, list[list[Slot]]]
 
 
 @dataclass(frozen=True)
@@ -104,24 +107,6 @@ def layout(root: str, children: Mapping[str, Sequence[str]], spacing: Spacing) -
     for node in reversed(order):
         blocks[node] = _arrange(node, children, blocks, spacing)
     return _place(root, order, blocks, spacing)
-
-
-def arrangement(
-    root: str, children: Mapping[str, Sequence[str]], spacing: Spacing
-) -> dict[str, list[list[Slot]]]:
-    """Each manager's reports as the layout arranges them: rows of slots (a report heading a
-    subtree, or a column of reports who manage no one). One row unless the reports wrap."""
-    order = _preorder(root, children)
-    blocks: dict[str, _Block] = {}
-    for node in reversed(order):
-        blocks[node] = _arrange(node, children, blocks, spacing)
-    out: dict[str, list[list[Slot]]] = {}
-    for node, block in blocks.items():
-        if block.kind == "rows":
-            out[node] = [[block.slots[i][0] for i in members] for _, members in block.buses]
-        elif block.slots:
-            out[node] = [[slot for slot, _, _ in block.slots]]
-    return out
 
 
 def _slots(kids: Sequence[str], children: Mapping[str, Sequence[str]], most: int) -> list[Slot]:
@@ -316,7 +301,13 @@ def _place(root: str, order: list[str], blocks: dict[str, _Block], spacing: Spac
                 join(node, block.slots[index][0], drops[index], bus, head)
     width = max(b.right for b in boxes.values())
     height = max(b.bottom for b in boxes.values())
-    return Layout(boxes, tuple(lines), routes, width, height)
+    rows: dict[str, list[list[Slot]]] = {}
+    for node, block in blocks.items():
+        if block.kind == "rows":
+            rows[node] = [[block.slots[i][0] for i in members] for _, members in block.buses]
+        elif block.slots:
+            rows[node] = [[slot for slot, _, _ in block.slots]]
+    return Layout(boxes, tuple(lines), routes, width, height, rows)
 
 
 def _path(points: list[Point]) -> tuple[Point, ...]:

@@ -111,6 +111,8 @@ def _wrap(text: str, width: float, size: float, bold: bool, lines: int) -> tuple
 
 def ellipsis(text: str, width: float, size: float, *, bold: bool = False) -> str:
     """``text`` cut to fit ``width``, ending in "…" when it was cut."""
+    if len(text) * size * (1.07 if bold else 1.0) <= width:  # fits even at the widest glyph
+        return text
     if text_width(text, size, bold=bold) <= width:
         return text
     cut = fit(text, width - text_width("…", size, bold=bold), size, bold=bold)
