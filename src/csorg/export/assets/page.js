@@ -508,7 +508,12 @@
       return;
     }
     const group = event.target.closest("g.node");
-    if (group) showSeat(indexOf.get(group));
+    if (!group) return;
+    showSeat(indexOf.get(group));
+    // the card opens in the side panel; the page stays where it is, chart and heading in view
+    const x = window.scrollX;
+    const y = window.scrollY;
+    window.addEventListener("hashchange", () => window.scrollTo(x, y), { once: true });
   });
 
   $("expand-all").addEventListener("click", () => {
