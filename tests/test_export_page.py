@@ -276,7 +276,9 @@ def test_a_box_opens_its_role_card_with_reasons_and_sources(
     opened = open_page(browser, big_page)
     page = opened.page
     seat = next(s for s in big_rec.seats or () if s.role == "cs-director")
+    before = page.evaluate("window.scrollY")
     _box(opened, seat.id).locator("a").click()
+    assert page.evaluate("window.scrollY") == before  # the card opens beside the chart
     card = page.locator(f"#card-{seat.role}")
     assert card.is_visible()
     text = card.inner_text()
