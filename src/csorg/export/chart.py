@@ -223,7 +223,7 @@ def org_chart(
 
 def subtitle(rec: Recommendation) -> str:
     parts = rec.inputs.describe(pods=True)
-    parts.append(plural(rec.total_seats, "CS seat"))
+    parts.append(plural(rec.total_seats, "CS seat") if rec.sized else "the structure, not sized")
     return " · ".join(parts)
 
 
