@@ -7,8 +7,18 @@
   ``/opt/csorg-ci/node_modules/mermaid/dist/mermaid.min.js``, where ``.ci/run`` installs it
   with ``npm install --prefix /opt/csorg-ci mermaid`` (outside the package).
 
-A test that needs one calls its ``need_*`` function, which skips the test with the reason
-when the tool is missing.
+* draw.io's viewer (``viewer.min.js``, draw.io 16.6.4, from the npm package
+  ``docusaurus-plugin-drawio``): ``$CSORG_DRAWIO_JS``, else
+  ``/opt/csorg-ci/node_modules/docusaurus-plugin-drawio/viewer.min.js``, where ``.ci/run``
+  installs it.
+* Playwright for Python (the ``test`` extra), driving that same Chromium through
+  ``executable_path``: never ``playwright install``. The ``browser`` fixture gives a
+  headless browser for a test module (import ``browser_fixture`` into it) and
+  :func:`open_page` a page that records script errors
+  and network requests.
+
+A test that needs one calls its ``need_*`` function (or takes the ``browser`` fixture), which
+skips the test with the reason when the tool is missing.
 """
 
 from __future__ import annotations
@@ -18,12 +28,15 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 MERMAID_DEFAULT = Path("/opt/csorg-ci/node_modules/mermaid/dist/mermaid.min.js")
+DRAWIO_DEFAULT = Path("/opt/csorg-ci/node_modules/docusaurus-plugin-drawio/viewer.min.js")
 CHROMIUM_FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -66,6 +79,16 @@ def need_mermaid() -> Path:
         pytest.skip(
             f"mermaid.js not found at {path}: npm install --prefix /opt/csorg-ci mermaid "
             "(or set $CSORG_MERMAID_JS to mermaid.min.js)"
+        )
+    return path
+
+
+def need_drawio() -> Path:
+    path = Path(os.environ.get("CSORG_DRAWIO_JS") or DRAWIO_DEFAULT)
+    if not path.is_file():
+        pytest.skip(
+            f"draw.io's viewer not found at {path}: npm install --prefix /opt/csorg-ci "
+            "--legacy-peer-deps docusaurus-plugin-drawio@0.4.0 (or set $CSORG_DRAWIO_JS)"
         )
     return path
 
@@ -120,3 +143,51 @@ def harness(folder: Path, body: str, *, scripts: tuple[Path, ...] = ()) -> Any:
     import html
 
     return json.loads(html.unescape(text))
+
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Any]:
+    """Headless Chromium driven by Playwright, for one test module (Playwright's sync API
+    runs one instance at a time, and each module that imports this fixture gets its own)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed: pip install -e '.[test]'"
+    )
+    chromium = need_chromium()
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, headless=True)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Opened:
+    page: Any
+    errors: list[str] = field(default_factory=list)  # uncaught errors and console errors
+    requests: list[str] = field(default_factory=list)  # every URL but the page's own
+    dialogs: list[str] = field(default_factory=list)  # alert() and friends: never expected
+
+
+def open_page(browser: Any, path: Path, *, width: int = 1400, height: int = 900) -> Opened:
+    """``path`` opened in a fresh page of ``width`` x ``height`` CSS pixels."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    opened = Opened(page)
+    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: opened.errors.append(message.text) if message.type == "error" else None,
+    )
+    page.on(
+        "request",
+        lambda request: (
+            opened.requests.append(request.url) if request.url != path.as_uri() else None
+        ),
+    )
+
+    def dialog(shown: Any) -> None:
+        opened.dialogs.append(shown.message)
+        shown.dismiss()
+
+    page.on("dialog", dialog)
+    page.goto(path.as_uri())
+    return opened

@@ -1,6 +1,7 @@
 """`csorg export` through the real command line: every format, where files go, exit codes,
-determinism, atomic writes. Formats are parsed back with Python's own readers here; the
-external readers (Graphviz, Chromium, mermaid.js) are in test_export_tools.py."""
+determinism, atomic writes. Formats are parsed back with Python's own readers here (networkx
+for GraphML, an XML parse for draw.io); the external readers (Graphviz, Chromium, mermaid.js)
+are in test_export_tools.py and test_export_page.py, PNG and PDF in test_export_render.py."""
 
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ import pytest
 from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import Request
 from csorg.engine.recommend import recommend
-from csorg.export import EXTENSIONS
-from csorg.export.graph import org_graph
+from csorg.export.chart import org_chart
+from csorg.export.formats import FORMATS
 from csorg.export.tabular import COLUMNS, csv_text
 
-FORMATS = list(EXTENSIONS)
+TEXT_FORMATS = [f.name for f in FORMATS if not f.binary]
+EXTENSIONS = {f.name: f.extensions[0] for f in FORMATS}
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
 BIG = [
     "--stage",
@@ -83,7 +85,7 @@ def test_default_file_name_in_current_folder(
     ]
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_output_file_matches_stdout(run: Callable, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"org.{EXTENSIONS[fmt]}"
     result = run("export", *SCALING, "--format", fmt, "-o", str(target))
@@ -99,7 +101,15 @@ def test_output_folder_gets_the_default_name(run: Callable, tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     ("name", "fmt"),
-    [("org.gv", "dot"), ("org.MMD", "mermaid"), ("org.htm", "html"), ("org.graphml", "graphml")],
+    [
+        ("org.gv", "dot"),
+        ("org.MMD", "mermaid"),
+        ("org.htm", "html"),
+        ("org.graphml", "graphml"),
+        ("org.drawio", "drawio"),
+        ("org.Drawio.CSV", "drawio-csv"),
+        ("org.csv", "csv"),
+    ],
 )
 def test_format_from_file_extension(run: Callable, tmp_path: Path, name: str, fmt: str) -> None:
     result = run("export", *SCALING, "-o", str(tmp_path / name))
@@ -113,10 +123,23 @@ def test_format_defaults_to_svg_on_stdout(run: Callable) -> None:
 
 
 def test_unknown_format_is_a_usage_error(run: Callable, tmp_path: Path) -> None:
-    result = run("export", *SCALING, "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    result = run("export", *SCALING, "--format", "jpeg", "-o", str(tmp_path / "x.jpeg"))
     assert result.exit_code == 2
-    assert "pdf" in result.stderr
+    assert "jpeg" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_format_has_a_writer_and_unique_extensions() -> None:
+    from csorg.export.formats import format_of, writer
+
+    seen: set[str] = set()
+    for fmt in FORMATS:
+        assert callable(writer(fmt))
+        for ext in fmt.extensions:
+            assert ext not in seen
+            seen.add(ext)
+            assert format_of(f"chart.{ext.upper()}") is fmt
+    assert format_of("chart.txt") is None
 
 
 def test_unknown_extension_without_format_is_a_usage_error(run: Callable, tmp_path: Path) -> None:
@@ -267,7 +290,7 @@ def test_output_name_with_escape_codes_is_shown_escaped(run: Callable, tmp_path:
 # --- determinism ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
 @pytest.mark.parametrize("flags", [SCALING, [*SCALING, "--seats"], [*BIG, "--headcount", "150"]])
 def test_same_inputs_give_identical_bytes(
     run: Callable, tmp_path: Path, fmt: str, flags: list[str]
@@ -278,7 +301,7 @@ def test_same_inputs_give_identical_bytes(
     assert first.read_bytes() == second.read_bytes()
 
 
-@pytest.mark.parametrize("fmt", ["html", "graphml", "svg"])
+@pytest.mark.parametrize("fmt", ["html", "graphml", "svg", "drawio", "dot", "mermaid"])
 def test_identical_bytes_across_processes_and_hash_seeds(tmp_path: Path, fmt: str) -> None:
     outputs = []
     for seed in ("1", "2"):
@@ -325,7 +348,7 @@ def test_csv_from_the_cli_is_the_core_csv(run: Callable, catalog: Catalog) -> No
     flags = [*SCALING, "--headcount", "8"]
     assert export(run, *flags, "-f", "csv") == csv_text(rec)
     assert export(run, *flags, "--seats", "-f", "csv") == csv_text(rec, seats=True)
-    assert "vp-cs,1,leadership,,,,cs-ops;cs-analyst\n" in csv_text(rec)
+    assert "vp-cs,1,leadership,,,,cs-ops;cs-analyst," in csv_text(rec)
 
 
 def test_json_is_a_node_list_for_org_chart_libraries(run: Callable, catalog: Catalog) -> None:
@@ -373,21 +396,25 @@ def test_graphml_reads_back_as_the_same_tree(
         segment_by="size",
         seats=seats,
     )
-    graph = org_graph(recommend(catalog, request), catalog, seats=seats)
+    chart = org_chart(recommend(catalog, request), catalog, seats=seats)
     assert isinstance(back, nx.DiGraph)
-    assert nx.is_arborescence(back)
-    assert list(back.nodes) == list(graph.nodes)
-    assert list(back.edges) == list(graph.edges)
+    solid = [(a, b) for a, b, dotted in back.edges(data="dotted") if not dotted]
+    assert nx.is_arborescence(nx.DiGraph(solid))
+    assert list(back.nodes) == list(chart.nodes)
+    assert solid == list(chart.edges())
+    dotted = [(a, b) for a, b, d in back.edges(data="dotted") if d]
+    assert sorted(dotted) == sorted((boss, report) for report, boss in chart.dotted())
     assert back.graph["model_id"] == "enterprise"
     assert back.graph["mode"] == ("seats" if seats else "roles")
-    for node, data in graph.nodes(data=True):
-        got = back.nodes[node]
+    for node in chart.nodes.values():
+        got = back.nodes[node.id]
         for key in ("title", "role", "count", "area", "area_name", "optional", "level"):
-            assert got[key] == data[key], (node, key)
-        assert got["region"] == data["region"]
-        assert got["covers"] == ";".join(data["covers"])
+            assert got[key] == getattr(node, key), (node.id, key)
+        assert got["region"] == node.region
+        assert got["covers"] == ";".join(node.covers)
+        assert got["dotted_to"] == ";".join(node.dotted_to)
         # yEd's drawing: a labelled, placed box
-        assert got["label"].startswith(data["title"].split()[0])
+        assert got["label"].startswith(node.title.split()[0])
         assert got["shape_type"] == "roundrectangle"
         assert float(got["x"]) >= 0
 
@@ -423,7 +450,7 @@ def test_mermaid_is_a_flowchart_with_safe_ids(run: Callable, catalog: Catalog) -
 def test_dot_is_a_top_down_digraph(run: Callable) -> None:
     text = export(run, *SCALING, "-f", "dot")
     assert text.startswith("digraph csorg {\n  graph [rankdir=TB,")
-    assert '  "cs-team-lead" -> "csm";\n' in text
+    assert '\n  "cs-team-lead" -> "csm"' in text  # the line to the team's frame, or the report
     assert '"csm" [label=<<B>Customer Success Manager</B><BR/>' in text
     assert "peripheries=2" in text  # roles with several seats look stacked
     optional = export(run, "--stage", "enterprise", "--touch", "high", "-f", "dot")
@@ -452,13 +479,119 @@ def test_svg_collapses_counts_unless_seats(run: Callable, catalog: Catalog) -> N
     seats = ET.fromstring(export(run, *BIG, "--seats", "-f", "svg").encode("utf-8"))
     boxes = seats.findall(f".//{SVG}g[@class='node']")
     assert len(boxes) == rec.total_seats + 1  # and the CEO
-    # columns of reports keep even this chart within a screenful or two of width
-    assert float(seats.get("width", "0")) < 12000
+    # columns of reports and wrapped rows keep even this chart within about 4,000 px
+    assert float(seats.get("width", "0")) <= 4000
     sizes = {float(t.get("font-size", "0")) for t in seats.iter(f"{SVG}text")}
     assert min(sizes) >= 10.5
 
 
+def test_role_level_exports_show_the_region_and_segment_split(
+    run: Callable, catalog: Catalog
+) -> None:
+    vp = recommend(catalog, BIG_REQUEST).role("vp-cs")
+    assert vp is not None and vp.pods
+    split = " · ".join("/".join(p for p in (r, s) if p) + f" {n}" for r, s, n in vp.pods)
+    assert "EMEA" in split
+    svg = ET.fromstring(export(run, *BIG, "-f", "svg").encode("utf-8"))
+    box = svg.find(f".//{SVG}g[@id='n-vp-cs']")
+    assert box is not None
+    assert split in "".join(box.itertext())
+    assert split in export(run, *BIG, "-f", "mermaid").replace("#47;", "/")
+    assert split in export(run, *BIG, "-f", "dot")
+    assert split in export(run, *BIG, "-f", "drawio")
+    assert f"<li>{split.split(' · ')[0].replace(' ', ': ', 1)} seat" in export(
+        run, *BIG, "-f", "html"
+    )
+
+
+def test_dotted_lines_show_in_every_format(run: Callable, catalog: Catalog) -> None:
+    """The dotted-line managers the engine resolved, drawn distinctly by each writer."""
+    rec = recommend(catalog, SCALING_REQUEST)
+    pairs = [(r.id, boss) for r in rec.roles for boss in r.dotted_to]
+    assert pairs, "the scaling org has a dotted line (its analyst works for CS Operations)"
+    report, boss = pairs[0]
+    dot = export(run, *SCALING, "-f", "dot")
+    assert f'"{boss}" -> "{report}" [style=dashed, constraint=false,' in dot
+    mermaid = export(run, *SCALING, "-f", "mermaid")
+    assert f"    r_{boss.replace('-', '_')} -.-> r_{report.replace('-', '_')}" in mermaid
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(export(run, *SCALING, "-f", "csv")))}
+    assert rows[report]["dotted_to"] == boss
+    nodes = {n["id"]: n for n in json.loads(export(run, *SCALING, "-f", "json"))["nodes"]}
+    assert nodes[report]["dottedTo"] == [boss]
+    svg = ET.fromstring(export(run, *SCALING, "-f", "svg").encode("utf-8"))
+    curves = svg.findall(f".//{SVG}g[@class='dotted']/{SVG}path")
+    assert len(curves) == len(pairs)
+    assert all(c.get("stroke-dasharray") for c in curves)
+    drawio = ET.fromstring(export(run, *SCALING, "-f", "drawio"))
+    dashed = [c for c in drawio.iter("mxCell") if "dashed=1" in (c.get("style") or "")]
+    edges = [c for c in dashed if c.get("edge") == "1"]
+    assert [(e.get("source"), e.get("target")) for e in edges] == [
+        (f"n-{b}", f"n-{r}") for r, b in pairs
+    ]
+    assert f"dotted line to {rec.role(boss).title}" in export(run, *SCALING, "-f", "html")  # type: ignore[union-attr]
+    tree = run("recommend", *SCALING)
+    assert f"┄ dotted line to {rec.role(boss).title}" in tree.stdout  # type: ignore[union-attr]
+    markdown = run("recommend", *SCALING, "--format", "markdown")
+    assert f"— dotted line to {rec.role(boss).title}" in markdown.stdout  # type: ignore[union-attr]
+
+
+def test_drawio_is_an_uncompressed_editable_diagram(run: Callable, catalog: Catalog) -> None:
+    """The structure draw.io reads: mxfile > diagram > mxGraphModel > root, cells 0 and 1,
+    one vertex per box with a geometry, edges whose source and target exist."""
+    request = Request(**{**BIG_REQUEST.__dict__, "seats": True})
+    rec = recommend(catalog, request)
+    top = ET.fromstring(export(run, *BIG, "--seats", "-f", "drawio"))
+    assert top.tag == "mxfile" and top.get("compressed") == "false"
+    diagram = top.find("diagram")
+    assert diagram is not None and not (diagram.text or "").strip()  # not compressed text
+    model = diagram.find("mxGraphModel")
+    assert model is not None
+    cells = model.find("root")
+    assert cells is not None
+    ids: dict[str, ET.Element] = {}
+    for element in cells:
+        cell = element if element.tag == "mxCell" else element.find("mxCell")
+        assert cell is not None, element.tag
+        cell_id = element.get("id")
+        assert cell_id and cell_id not in ids
+        ids[cell_id] = cell
+    assert ids["0"].get("parent") is None and ids["1"].get("parent") == "0"
+    boxes = [e for e in cells if e.tag == "UserObject"]
+    assert [b.get("csorg_id") for b in boxes] == [s.id for s in rec.seats or ()]
+    for cell_id, cell in ids.items():
+        if cell_id in ("0", "1"):
+            continue
+        assert cell.get("parent") in ids
+        if cell.get("vertex") == "1":
+            geometry = cell.find("mxGeometry")
+            assert geometry is not None and geometry.get("as") == "geometry"
+            assert float(geometry.get("width", "0")) > 0
+        if cell.get("edge") == "1":
+            assert cell.get("source") in ids and cell.get("target") in ids
+    solid = [
+        c for c in ids.values() if c.get("edge") == "1" and "dashed=1" not in c.get("style", "")
+    ]
+    assert len(solid) == len(rec.seats or ()) - 1
+
+
+def test_drawio_csv_escapes_values_for_its_html_labels(run: Callable, catalog: Catalog) -> None:
+    rec = recommend(catalog, SCALING_REQUEST)
+    text = export(run, *SCALING, "-f", "drawio-csv")
+    directives = [line for line in text.splitlines() if line.startswith("#")]
+    assert "# layout: verticaltree" in directives
+    assert sum(line.startswith("# connect: ") for line in directives) == 2
+    for line in directives:
+        if line.startswith("# connect: "):
+            json.loads(line.removeprefix("# connect: "))
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    rows = list(csv.DictReader(io.StringIO(body)))
+    assert [r["id"] for r in rows] == [r.id for r in rec.roles]
+    assert {r["id"]: r["manager"] for r in rows} == {r.id: r.reports_to or "" for r in rec.roles}
+
+
 def test_html_is_self_contained(run: Callable, catalog: Catalog) -> None:
+    import base64
+    import hashlib
     from html.parser import HTMLParser
 
     rec = recommend(catalog, SCALING_REQUEST)
@@ -468,19 +601,30 @@ def test_html_is_self_contained(run: Callable, catalog: Catalog) -> None:
         def __init__(self) -> None:
             super().__init__()
             self.tags: list[tuple[str, dict[str, str | None]]] = []
+            self.scripts: list[str] = []
+            self.inside: dict[str, str | None] | None = None
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.tags.append((tag, dict(attrs)))
+            self.inside = dict(attrs) if tag == "script" else None
+
+        def handle_data(self, data: str) -> None:
+            if self.inside is not None and "type" not in self.inside:
+                self.scripts.append(data)
 
     parser = Collect()
     parser.feed(page)
     tags = parser.tags
-    assert not [t for t, _ in tags if t in ("script", "link", "img", "iframe", "object")]
+    assert not [t for t, _ in tags if t in ("link", "img", "iframe", "object", "embed")]
     assert not [a for _, a in tags if "src" in a or "style" in a]
     assert not [a for _, a in tags if any(k.startswith("on") for k in a)]
+    scripts = [a for t, a in tags if t == "script"]
+    assert [a.get("type") for a in scripts] == ["application/json", None]  # data, then code
     policy = next(a["content"] for t, a in tags if a.get("http-equiv") == "Content-Security-Policy")
     assert policy is not None
     assert policy.startswith("default-src 'none'; style-src 'sha256-")
+    digest = base64.b64encode(hashlib.sha256(parser.scripts[0].encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in policy  # only the page's own script runs
     cards = [a["id"] for t, a in tags if t == "section" and a.get("class") == "card"]
     assert cards == [f"card-{r.id}" for r in rec.roles]
     links = [a["href"] for t, a in tags if t == "a"]
@@ -491,6 +635,8 @@ def test_html_is_self_contained(run: Callable, catalog: Catalog) -> None:
     csm = rec.role("csm")
     assert csm is not None
     assert all(escape(reason) in page for reason in csm.rationale)
+    toolbar = next(a for t, a in tags if a.get("class") == "toolbar")
+    assert "hidden" in toolbar  # controls appear only when the script runs
 
 
 def test_committed_example_chart_is_current(run: Callable) -> None:
@@ -499,15 +645,65 @@ def test_committed_example_chart_is_current(run: Callable) -> None:
     assert example.read_text(encoding="utf-8") == export(run, *SCALING, "--format", "svg")
 
 
-def test_mermaid_too_big_for_mermaid_js_is_warned_about(run: Callable) -> None:
+def test_mermaid_too_big_for_mermaid_js_is_split(run: Callable, catalog: Catalog) -> None:
     flags = ["--stage", "enterprise", "--touch", "high", "--customers", "60000"]
     big = run("export", *flags, "--seats", "-f", "mermaid", "-o", "-")
     assert big.exit_code == 0
-    assert big.stderr.startswith("csorg: warning: this diagram has ")
-    assert "Export by role (without --seats), or as svg or html." in big.stderr
+    assert big.stderr.startswith("csorg: warning: ")
+    assert "as mermaid code blocks in Markdown" in big.stderr
+    blocks = big.stdout.split("```mermaid\n")[1:]
+    assert len(blocks) >= 2
+    rec = recommend(catalog, Request(stage="enterprise", touch="high", customers=60000, seats=True))
+    seen: set[str] = set()
+    for block in blocks:
+        diagram = block.split("```")[0]
+        assert diagram.startswith("flowchart TD\n")
+        assert len(diagram) <= 50_000
+        assert diagram.count(" --- ") + diagram.count(" -.-> ") < 500
+        seen |= {line.split("[")[0].strip() for line in diagram.splitlines() if '["' in line}
+    assert seen == {"s_" + s.id.replace("-", "_") for s in rec.seats or ()}  # nobody lost
     small = run("export", *flags, "-f", "mermaid", "-o", "-")
     assert small.exit_code == 0
     assert small.stderr == ""
+    assert small.stdout.startswith("flowchart TD\n")
+
+
+def test_a_split_mermaid_export_defaults_to_a_markdown_file(
+    run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    flags = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
+    result = run("export", *flags, "--regions", "na,emea,apac", "--seats", "-f", "mermaid")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["csorg-enterprise-seats.md"]
+    text = (tmp_path / "csorg-enterprise-seats.md").read_text(encoding="utf-8")
+    headings = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+    assert len(headings) == text.count("```mermaid\n") >= 3
+    assert f"wrote {len(headings)} diagrams, " in result.stderr
+    # split by region first, each region's part perhaps again by branch
+    regions = [heading.split(":")[0] for heading in headings]
+    assert sorted(set(regions)) == ["apac", "emea", "na"]
+    assert regions == sorted(regions, key=regions.index)  # a region's parts stay together
+
+
+def test_binary_formats_are_not_sent_to_a_terminal() -> None:
+    import pty
+
+    main, terminal = pty.openpty()
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "CSORG_CATALOG"}
+        done = subprocess.run(
+            [sys.executable, "-m", "csorg", "export", *SCALING, "-f", "png", "-o", "-"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            env=env,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(main)
+    assert done.returncode == 2
+    assert b"png is binary: give -o FILE, or pipe standard output" in done.stderr
 
 
 def test_stdout_gets_utf8_bytes_whatever_the_locale(tmp_path: Path) -> None:

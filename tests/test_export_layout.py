@@ -1,4 +1,5 @@
-"""The pure-Python org-chart layout behind the SVG (and yEd's geometry), on any tree."""
+"""The pure-Python org-chart layout behind the SVG, PNG, PDF, draw.io and yEd geometry, on any
+tree: no overlaps, square connectors, a bounded width, the top box in view."""
 
 from __future__ import annotations
 
@@ -8,19 +9,50 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from csorg.export.layout import Box, Layout, Spacing, layout
+from csorg.catalog.schema import Catalog
+from csorg.engine.inputs import Request
+from csorg.engine.recommend import recommend
+from csorg.export.chart import org_chart
+from csorg.export.drawing import draw
+from csorg.export.layout import Box, Layout, Spacing, coordinate, layout
 from csorg.export.style import ellipsis, text_width, wrap
 
 
 @st.composite
-def trees(draw: st.DrawFn) -> dict[str, list[str]]:
+def trees(pick: st.DrawFn, most: int = 60) -> dict[str, list[str]]:
     """A random tree as children lists: node i reports to one of the nodes before it."""
-    size = draw(st.integers(min_value=1, max_value=60))
+    size = pick(st.integers(min_value=1, max_value=most))
     children: dict[str, list[str]] = {}
     for index in range(1, size):
-        manager = draw(st.integers(min_value=0, max_value=index - 1))
+        manager = pick(st.integers(min_value=0, max_value=index - 1))
         children.setdefault(f"n{manager}", []).append(f"n{index}")
     return children
+
+
+@st.composite
+def wide_trees(pick: st.DrawFn) -> dict[str, list[str]]:
+    """Org-like trees: a few levels of managers with up to twelve reports each."""
+    children: dict[str, list[str]] = {}
+    level = ["n0"]
+    count = 1
+    for _ in range(pick(st.integers(min_value=1, max_value=5))):
+        below = []
+        for manager in level:
+            for _ in range(pick(st.integers(min_value=0, max_value=12))):
+                node = f"n{count}"
+                count += 1
+                children.setdefault(manager, []).append(node)
+                below.append(node)
+        level = below[:40]
+    return children
+
+
+def _height(children: dict[str, list[str]]) -> int:
+    depth = {"n0": 0}
+    for manager in sorted(children, key=lambda n: int(n[1:])):
+        for report in children[manager]:
+            depth[report] = depth[manager] + 1
+    return max(depth.values())
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -64,12 +96,75 @@ def test_any_tree_lays_out_without_overlaps(children: dict[str, list[str]]) -> N
     _check(layout("n0", children, Spacing()), children, count)
 
 
-def test_reports_who_manage_no_one_are_listed_in_a_column() -> None:
-    children = {"lead": [f"csm{i}" for i in range(12)]}
-    chart = layout("lead", children, Spacing())
-    xs = {chart.boxes[f"csm{i}"].x for i in range(12)}
-    assert len(xs) == 1  # one column, not twelve
-    assert chart.width == Spacing().indent + Spacing().box_width
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(trees(most=400), wide_trees()))
+def test_any_org_stays_within_a_bounded_width(children: dict[str, list[str]]) -> None:
+    """Rows wrap at max_width; each level of nesting can add at most one indent."""
+    spacing = Spacing()
+    count = 1 + sum(len(v) for v in children.values())
+    chart = layout("n0", children, spacing)
+    _check(chart, children, count)
+    assert chart.width <= spacing.max_width + spacing.indent * _height(children) + 1e-6
+    # and the top box is in the first screenful, however wide the chart
+    assert chart.width <= spacing.view or chart.boxes["n0"].right <= spacing.view
+
+
+@settings(max_examples=40, deadline=None)
+@given(wide_trees(), st.floats(min_value=400, max_value=3000))
+def test_the_width_limit_is_a_setting(children: dict[str, list[str]], limit: float) -> None:
+    spacing = Spacing(max_width=limit)
+    chart = layout("n0", children, spacing)
+    assert chart.width <= max(limit, spacing.box_width) + spacing.indent * _height(children)
+
+
+def test_reports_who_manage_no_one_are_listed_in_columns() -> None:
+    spacing = Spacing()
+    seven = layout("lead", {"lead": [f"csm{i}" for i in range(7)]}, spacing)
+    assert len({seven.boxes[f"csm{i}"].x for i in range(7)}) == 1  # one column, not seven
+    assert seven.width == spacing.indent + spacing.box_width
+    twelve = layout("lead", {"lead": [f"csm{i}" for i in range(12)]}, spacing)
+    columns = sorted({twelve.boxes[f"csm{i}"].x for i in range(12)})
+    assert len(columns) == 2  # past column_length, two columns of six
+    assert [sum(twelve.boxes[f"csm{i}"].x == x for i in range(12)) for x in columns] == [6, 6]
+
+
+def test_a_wide_row_wraps_into_rows_of_about_equal_width() -> None:
+    spacing = Spacing(max_width=1000)
+    teams = {f"lead{i}": [f"csm{i}-{k}" for k in range(3)] for i in range(8)}
+    chart = layout("boss", {"boss": list(teams), **teams}, spacing)
+    rows = sorted({chart.boxes[lead].y for lead in teams})
+    assert len(rows) == 3  # eight teams of 244 px in rows no wider than 1000 px
+    per_row = [sum(chart.boxes[lead].y == y for lead in teams) for y in rows]
+    assert max(per_row) - min(per_row) <= 1
+    assert chart.width <= 1000 + spacing.indent
+
+
+def test_537_seats_fit_about_4000_px_with_the_ceo_in_view(catalog: Catalog) -> None:
+    request = Request(
+        stage="enterprise",
+        touch="high",
+        customers=50_000,
+        regions=("na", "emea", "apac"),
+        seats=True,
+    )
+    rec = recommend(catalog, request)
+    assert len(rec.seats or ()) > 500
+    picture = draw(org_chart(rec, catalog, seats=True))
+    assert picture.layout.width <= 4000
+    ceo = picture.layout.boxes[picture.chart.root]
+    assert ceo.right <= picture.spacing.view and ceo.y == 0
+
+
+def test_coordinates_are_written_short_and_the_same_way() -> None:
+    assert [coordinate(v) for v in (0, 12.0, 12.25, 12.26, -0.04, 1e-9, 3599.96)] == [
+        "0",
+        "12",
+        "12.2",
+        "12.3",
+        "0",
+        "0",
+        "3600",
+    ]
 
 
 def test_a_very_deep_tree_does_not_exhaust_recursion() -> None:

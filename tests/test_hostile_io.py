@@ -478,7 +478,7 @@ IMPORT_POINTS: dict[str, list[str]] = {
     "csorg.engine.recommend": ["recommend", *SCALING],
     "csorg.render.tree": ["recommend", *SCALING],
     "yaml": ["validate", str(REPO / "data")],
-    "networkx": ["export", *SCALING, "-o", "-"],
+    "networkx": ["audit", str(REPO / "tests" / "fixtures" / "hr" / "yed.graphml"), *SCALING],
     "csorg.export.svg": ["export", *SCALING, "-o", "-"],
     "csorg.audit.orgfile": ["audit", str(ORG), *SCALING],
     "csorg.fileio": ["export", *SCALING, "-f", "csv", "-o", os.devnull],

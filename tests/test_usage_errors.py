@@ -51,14 +51,14 @@ CASES: dict[str, tuple[list[str], str, list[str]]] = {
     "unknown command": (["bogus"], "", ["unknown command 'bogus'", COMMANDS]),
     "misspelt command": (["recomend"], "", ["did you mean 'recommend'", COMMANDS]),
     "export format": (
-        ["export", *START, "-f", "pdf"],
+        ["export", *START, "-f", "jpeg"],
         "export",
-        ["dot", "mermaid", "graphml", "json", "csv", "svg", "html"],
+        ["svg", "html", "png", "pdf", "drawio", "dot", "mermaid", "graphml", "json", "csv"],
     ),
     "export file name without a format": (
         ["export", *START, "-o", "org.txt"],
         "export",
-        ["'org.txt'", "dot, mermaid, graphml, json, csv, svg, html"],
+        ["'org.txt'", "svg, html, png, pdf, drawio, drawio-csv, dot, mermaid, graphml, json, csv"],
     ),
     "empty --output": (["export", *START, "-o", ""], "export", ["--output needs a file"]),
     "validate format": (["validate", "--format", "xml"], "validate", ["text", "json", "github"]),
@@ -105,7 +105,7 @@ def test_usage_errors_have_one_style(case: str, run: Callable) -> None:
 def test_the_console_script_reports_the_same_way() -> None:
     env = {k: v for k, v in os.environ.items() if k != "CSORG_CATALOG"}
     result = subprocess.run(
-        [sys.executable, "-m", "csorg", "export", "--format", "pdf"],
+        [sys.executable, "-m", "csorg", "export", "--format", "jpeg"],
         capture_output=True,
         text=True,
         env=env,
@@ -114,8 +114,9 @@ def test_the_console_script_reports_the_same_way() -> None:
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "csorg: error: invalid value for --format: 'pdf' is not one of 'dot', 'mermaid', "
-        "'graphml', 'json', 'csv', 'svg', 'html'\nSee 'csorg export --help'.\n"
+        "csorg: error: invalid value for --format: 'jpeg' is not one of 'svg', 'html', 'png', "
+        "'pdf', 'drawio', 'drawio-csv', 'dot', 'mermaid', 'graphml', 'json', 'csv'\n"
+        "See 'csorg export --help'.\n"
     )
 
 

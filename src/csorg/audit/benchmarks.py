@@ -26,6 +26,8 @@ class Coverage:
     limit: float  # accounts one seat is sized for
     arr_limit: float | None  # ARR one seat is sized for
     planned: float | None  # accounts per recommended seat
+    head: str | None = None  # a head of CS who carries part of the book as a player-coach
+    head_accounts: float = 0.0  # the accounts that part comes to
 
 
 def coverage(rec: Recommendation, held: list[str]) -> dict[str, Coverage]:
@@ -37,7 +39,14 @@ def coverage(rec: Recommendation, held: list[str]) -> dict[str, Coverage]:
         arr_limit = book.arr / book.work if book.arr else None
         planned = book.accounts / book.seats if book.seats else None
         out[book.role] = Coverage(
-            book.role, book.accounts, book.arr, book.accounts_per_seat, arr_limit, planned
+            book.role,
+            book.accounts,
+            book.arr,
+            book.accounts_per_seat,
+            arr_limit,
+            planned,
+            book.carried_by,
+            book.accounts * book.carried / book.work,
         )
     return out
 

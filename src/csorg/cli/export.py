@@ -1,12 +1,10 @@
-"""`csorg export`: the recommended org as a file for Graphviz, Mermaid, yEd, org-chart tools,
-spreadsheets, image viewers or a browser."""
+"""`csorg export`: the recommended org as a file for Graphviz, Mermaid, yEd, draw.io, org-chart
+tools, spreadsheets, slides, image viewers or a browser."""
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,19 +12,12 @@ import typer
 from csorg.cli.common import CatalogDirs, NoDefaults, load
 from csorg.cli.options import company_inputs
 from csorg.engine.inputs import Request
-from csorg.errors import CsorgError, UsageError
-from csorg.export import EXTENSIONS, FORMAT_OF_EXTENSION
+from csorg.errors import UsageError
+from csorg.export.formats import FORMATS, NAMES
 from csorg.text import one_line, plural
 
-
-class ExportFormat(StrEnum):
-    dot = "dot"
-    mermaid = "mermaid"
-    graphml = "graphml"
-    json = "json"
-    csv = "csv"
-    svg = "svg"
-    html = "html"
+ExportFormat = StrEnum("ExportFormat", {name: name for name in NAMES})  # type: ignore[misc]
+_EXTENSIONS = " ".join(f".{ext}" for fmt in FORMATS for ext in fmt.extensions)
 
 
 @company_inputs()
@@ -39,8 +30,9 @@ def export(
             "-f",
             metavar="FORMAT",
             help=(
-                "dot, mermaid, graphml, json, csv, svg or html. Default: from the --output "
-                "file's extension (.dot .gv .mmd .graphml .json .csv .svg .html), else svg."
+                f"{', '.join(NAMES[:-1])} or {NAMES[-1]}. Default: from the --output file's "
+                f"extension ({_EXTENSIONS}), else svg. png and pdf need "
+                "pip install 'csorg\\[render]'."  # escaped: rich reads [render] as markup
             ),
             case_sensitive=False,
             show_default=False,
@@ -62,7 +54,8 @@ def export(
     catalog: CatalogDirs = None,
     no_defaults: NoDefaults = False,
 ) -> int:
-    """Export the recommended org as DOT, Mermaid, GraphML, JSON, CSV, SVG or HTML.
+    """Export the recommended org as SVG, HTML, PNG, PDF, draw.io, DOT, Mermaid, GraphML,
+    JSON or CSV.
 
     Takes every input `csorg recommend` takes; with --seats, one box per seat, not per role.
 
@@ -71,56 +64,37 @@ def export(
     Example: csorg export --stage scaling --touch high --customers 400 --format svg
     """
     from csorg.engine.recommend import recommend as run
-    from csorg.export import render
+    from csorg.export import export as render
+    from csorg.export.destination import choose_format, default_name, target
 
     if output == "":
         raise UsageError("--output needs a file, a folder or - for standard output")
-    fmt = _format(output_format, output)
+    fmt = choose_format(output_format.value if output_format else None, output)
+    if fmt.binary and output == "-" and sys.stdout.isatty():
+        raise UsageError(f"{fmt.name} is binary: give -o FILE, or pipe standard output")
     cat = load(catalog, no_defaults)
     result = run(cat, request)
-    text = render(result, cat, fmt, seats=request.seats)
-    if fmt == "mermaid":
-        from csorg.export.mermaid import too_big
-
-        warning = too_big(text)
-        if warning:
-            sys.stderr.write(f"csorg: warning: {warning}\n")
-    if output == "-":
+    done = render(result, cat, fmt.name, seats=request.seats)
+    for warning in done.warnings:
+        sys.stderr.write(f"csorg: warning: {warning}\n")
+    path = target(
+        output, default_name(result.model_id, seats=request.seats, extension=done.extension)
+    )
+    if path is None:
         # the bytes of the file, UTF-8 as the formats declare, whatever the terminal's locale
         sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.write(done.data)
         sys.stdout.buffer.flush()
         return 0
-    if output and output.endswith(("/", os.sep)) and not Path(output).is_dir():
-        raise CsorgError.at(output, "folder does not exist")
-    default_name = f"csorg-{result.model_id}{'-seats' if request.seats else ''}.{EXTENSIONS[fmt]}"
-    path = Path(output) if output else Path(default_name)
-    if output and path.is_dir():
-        path = path / default_name
     from csorg.fileio import write_output
 
-    write_output(path, text.encode("utf-8"))
+    write_output(path, done.data)
     sys.stderr.write(
-        f"csorg: wrote {one_line(str(path))} ({fmt}: {len(result.roles)} roles, "
+        f"csorg: wrote {one_line(str(path))} ({fmt.name}: {len(result.roles)} roles, "
         f"{plural(result.total_seats, 'CS seat')}"
         f"{', one box per seat' if request.seats else ''})\n"
     )
     return 0
-
-
-def _format(chosen: ExportFormat | None, output: str | None) -> str:
-    """The format asked for, else the one the output file's extension names, else svg."""
-    if chosen is not None:
-        return chosen.value
-    if not output or output == "-" or Path(output).is_dir():
-        return ExportFormat.svg.value
-    suffix = Path(output).suffix.lower().lstrip(".")
-    if suffix in FORMAT_OF_EXTENSION:
-        return FORMAT_OF_EXTENSION[suffix]
-    raise UsageError(
-        f"cannot tell the format from {one_line(output)!r}; give --format "
-        f"({', '.join(f.value for f in ExportFormat)})"
-    )
 
 
 __all__ = ["ExportFormat", "export"]

@@ -82,7 +82,18 @@ def coverage(org: Org) -> tuple[Coverage, ...]:
         arr = None
         if org.book is not None and org.book.arr is not None and need.tiers:
             arr = sum(t.arr or 0.0 for t in need.tiers)
-        out.append(Coverage(role_id, need.accounts, arr, need.total, counts.get(role_id, 0)))
+        head = org.head_book if org.head_book and org.head_book.role == role_id else None
+        out.append(
+            Coverage(
+                role_id,
+                need.accounts,
+                arr,
+                need.total,
+                counts.get(role_id, 0),
+                head.share if head else 0.0,
+                head.head if head else None,
+            )
+        )
     return tuple(out)
 
 

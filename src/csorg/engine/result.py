@@ -113,6 +113,8 @@ class Coverage:
     arr: float | None
     work: float  # seats of work the book calls for (fractional)
     seats: int
+    carried: float = 0.0  # seats of that work the head of CS carries as a player-coach
+    carried_by: str | None = None  # the head of CS role that carries them
 
     @property
     def accounts_per_seat(self) -> float:
@@ -127,6 +129,11 @@ class Coverage:
             "work": round(self.work, 3),
             "seats": self.seats,
             "accounts_per_seat": round(self.accounts_per_seat, 2),
+            **(
+                {"carried_by": self.carried_by, "carried": round(self.carried, 3)}
+                if self.carried_by
+                else {}
+            ),
         }
 
 

@@ -1,68 +1,54 @@
 """Writers that turn a recommendation into files other tools read.
 
-Every writer is a pure function from the org graph (:func:`csorg.export.graph.org_graph`)
-to text; only the command line writes files. This module stays import-light (the CLI
-imports it at start-up): the writers and networkx are imported when a format is rendered.
+Every writer is a pure function from the org chart (:func:`csorg.export.chart.org_chart`) to
+text or bytes, listed once in :data:`csorg.export.formats.FORMATS`; only the command line
+writes files (where to, :mod:`csorg.export.destination`). This module stays import-light:
+the command line imports it at start-up, and a writer and its libraries are imported only
+when its format is rendered.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from csorg.export.formats import BY_NAME, Format, Written, writer
 
 if TYPE_CHECKING:
     from csorg.catalog.schema import Catalog
     from csorg.engine.result import Recommendation
 
-# format -> file extension
-EXTENSIONS = {
-    "dot": "dot",
-    "mermaid": "mmd",
-    "graphml": "graphml",
-    "json": "json",
-    "csv": "csv",
-    "svg": "svg",
-    "html": "html",
-}
-# extension of an output file -> format, for `-o chart.svg` without --format
-FORMAT_OF_EXTENSION = {
-    **{ext: fmt for fmt, ext in EXTENSIONS.items()},
-    "gv": "dot",
-    "mermaid": "mermaid",
-    "htm": "html",
-}
+
+@dataclass(frozen=True)
+class Output:
+    """An export ready to write."""
+
+    data: bytes
+    format: Format
+    warnings: tuple[str, ...] = ()
+    extension: str = ""  # the default file's extension
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
 
 
-def render(rec: Recommendation, catalog: Catalog, fmt: str, *, seats: bool = False) -> str:
-    """The recommendation in format ``fmt`` (one of :data:`EXTENSIONS`)."""
-    from csorg.export.graph import org_graph
+def export(
+    rec: Recommendation, catalog: Catalog | None, fmt: str, *, seats: bool = False
+) -> Output:
+    """The recommendation in format ``fmt`` (a name in :data:`~csorg.export.formats.FORMATS`)."""
+    from csorg.export.chart import org_chart
 
-    graph = org_graph(rec, catalog, seats=seats)
-    if fmt == "dot":
-        from csorg.export.dot import dot_text
+    chosen = BY_NAME.get(fmt)
+    if chosen is None:
+        raise ValueError(f"unknown export format {fmt!r}")
+    write: Any = writer(chosen)
+    result = write(org_chart(rec, catalog, seats=seats))
+    written = result if isinstance(result, Written) else Written(result)
+    data = written.data.encode("utf-8") if isinstance(written.data, str) else written.data
+    return Output(data, chosen, written.warnings, written.extension or chosen.extensions[0])
 
-        return dot_text(graph)
-    if fmt == "mermaid":
-        from csorg.export.mermaid import mermaid_text
 
-        return mermaid_text(graph)
-    if fmt == "graphml":
-        from csorg.export.graphml import graphml_text
-
-        return graphml_text(graph)
-    if fmt == "json":
-        from csorg.export.orgjson import json_text
-
-        return json_text(graph)
-    if fmt == "csv":
-        from csorg.export.tabular import graph_csv
-
-        return graph_csv(graph)
-    if fmt == "svg":
-        from csorg.export.svg import svg_text
-
-        return svg_text(graph)
-    if fmt == "html":
-        from csorg.export.html import html_text
-
-        return html_text(graph, rec, catalog)
-    raise ValueError(f"unknown export format {fmt!r}")
+def render(rec: Recommendation, catalog: Catalog | None, fmt: str, *, seats: bool = False) -> str:
+    """The text of a text format (every format but png and pdf)."""
+    return export(rec, catalog, fmt, seats=seats).text

@@ -1,102 +1,83 @@
-"""HTML: one self-contained page with the chart and a card for every role in it.
+"""HTML: one self-contained page with the chart, made to be explored, and a card for every role.
 
-The page is the SVG chart (:mod:`csorg.export.svg`) inline, each box a link to its role's
-card; a card (responsibilities, why the role is recommended, numbers and sources, from
-:func:`csorg.explain.card_json`) shows when its link is followed, through CSS ``:target``.
-So the page needs no script at all, and says so: its Content-Security-Policy allows no
-script, no network request of any kind, and only the page's own stylesheet (by hash).
-Every piece of catalog text is escaped, so a title or description can never add markup; a
-source's address becomes a link only when it is http(s).
+Without script the page is the static SVG chart (:mod:`csorg.export.svg`), each box a link to
+its role's card (responsibilities, why the role is recommended, dotted lines, numbers and
+sources), shown through CSS ``:target``; printing gives the whole chart, fitted to the page,
+then every card.
+
+The page's own script (``assets/page.js``, inline) makes a live copy of the chart that:
+
+* opens with the top of the org in view and, for a big org, collapsed below a sensible depth;
+* has an expand/collapse control on every manager's box, and expand/collapse all;
+* searches titles, seat and role ids, regions and segments, revealing (expanding down to)
+  and highlighting each match in turn;
+* zooms, fits the chart to the window and pans by dragging;
+* filters by region and by segment;
+* is driven from the keyboard: Tab through boxes and controls, arrows move between a box,
+  its manager, its reports and its peers, ``+``/``-`` zoom, ``/`` searches;
+* prints the whole chart fitted to a page, or one page per region.
+
+It re-lays out the visible boxes with the same algorithm as :mod:`csorg.export.layout` (a
+test checks that both agree) and only moves the boxes the Python side drew, so thousands of
+seats stay smooth. The page needs no network: its Content-Security-Policy allows no request
+of any kind, and only its own stylesheet and script (by hash). Every piece of catalog text is
+escaped; the chart's data travels as JSON with ``<``, ``>`` and ``&`` written as ``\\u003c``
+and the like, so it can never close its ``<script>`` block.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from csorg.catalog.explain import card_json
-from csorg.catalog.schema import Catalog
-from csorg.engine.result import Recommendation, RoleEntry
-from csorg.export.graph import used_areas
-from csorg.export.style import FONT, MUTED, TEXT, colours
-from csorg.export.svg import svg_text
-from csorg.text import one_line, plural, reference
+from csorg.export.cards import card, text
+from csorg.export.chart import OrgChart, places, used_areas
+from csorg.export.drawing import STACK, Drawing, draw
+from csorg.export.style import FONT, MUTED, TEXT, colours, text_width
+from csorg.export.svg import MARGIN, content, legend_items, legend_rows, svg_markup
 
-_CSS = """
-:root { color-scheme: light; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 FONT; color: TEXT; background: #f8fafc; }
-header { padding: 20px 28px 4px; }
-h1 { font-size: 22px; margin: 0 0 2px; }
-.sub, .hint, .facts, .kicker { color: MUTED; }
-.sub { margin: 0; }
-.messages { margin: 12px 28px 0; padding: 8px 14px; background: #fffbeb;
-  border: 1px solid #fcd34d; border-radius: 8px; }
-.messages p { margin: 4px 0; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 400px; gap: 20px;
-  padding: 14px 28px 28px; align-items: start; }
-.chart { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px; overflow: auto;
-  max-height: calc(100vh - 40px); margin: 0; }
-.chart svg { display: block; }
-.chart.fit svg { max-width: 100%; height: auto; }
-.chart a { cursor: pointer; }
-.chart a:hover rect, .chart a:focus rect { stroke-width: 3; }
-.chart a:focus { outline: none; }
-.cards { position: sticky; top: 14px; max-height: calc(100vh - 28px); overflow: auto; }
-.card, .hint { background: #fff; border: 1px solid #e2e8f0; border-radius: 10px;
-  padding: 14px 20px; margin: 0; }
-.card { display: none; scroll-margin-top: 120px; }
-.card:target { display: block; }
-.cards:has(.card:target) .hint { display: none; }
-.card h2 { font-size: 19px; margin: 2px 0 4px; }
-.card h3 { font-size: 14px; margin: 16px 0 4px; text-transform: uppercase;
-  letter-spacing: .04em; color: MUTED; }
-.card ul { margin: 4px 0; padding-left: 20px; }
-.card li { margin: 2px 0; }
-.card p { margin: 4px 0; }
-.kicker { margin: 0; font-size: 13px; display: flex; align-items: center; gap: 8px; }
-.swatch { display: inline-block; width: 14px; height: 14px; border: 2px solid; border-radius: 4px; }
-.close { float: right; text-decoration: none; color: MUTED; font-size: 20px; line-height: 1; }
-.figure-source { color: MUTED; font-size: 13px; }
-.roles { padding: 0 28px 28px; }
-.roles h2 { font-size: 16px; }
-.roles ol { columns: 3 260px; margin: 0; padding-left: 22px; }
-.roles a { color: inherit; }
-footer { padding: 0 28px 24px; color: MUTED; font-size: 13px; }
-@media (max-width: 1000px) {
-  .layout { grid-template-columns: minmax(0, 1fr); }
-  .cards { position: static; max-height: none; }
-}
-@media print {
-  .layout { display: block; }
-  .chart { max-height: none; overflow: visible; border: 0; }
-  .cards { position: static; max-height: none; overflow: visible; }
-  .card { display: block; break-inside: avoid; margin-top: 12px; }
-  .hint, .close { display: none; }
-}
-"""
+ASSETS = Path(__file__).resolve().parent / "assets"
+# a chart with more boxes than this opens collapsed below the depth that shows about as many
+OPEN_BOXES = 100
+# characters JSON allows raw that an HTML <script> block or a terminal would act on
+_RISKY = re.compile("[\x7f-\x9f\u2028\u2029<>&]")
 
 
-def _text(value: str) -> str:
-    return escape(one_line(value), quote=True)
+def _asset(name: str) -> str:
+    return (ASSETS / name).read_text(encoding="utf-8")
 
 
-def _stylesheet(graph: Any) -> str:
-    css = _CSS.replace("FONT", FONT).replace("MUTED", MUTED).replace("TEXT", TEXT)
-    for index, area, _ in used_areas(graph):
+def _digest(source: str) -> str:
+    return base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode("ascii")
+
+
+def _stylesheet(chart: OrgChart) -> str:
+    css = _asset("page.css").replace("FONT", FONT).replace("MUTED", MUTED).replace("TEXT", TEXT)
+    for index, area, _ in used_areas(chart):
         fill, border = colours(index)
         css += f".area-{area} {{ background: {fill}; border-color: {border}; }}\n"
     return css
 
 
-def html_text(graph: Any, rec: Recommendation, catalog: Catalog) -> str:
-    css = _stylesheet(graph)
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    policy = f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
-    title = graph.graph["model_name"]
-    entries = [r for r in rec.roles if r.id in {d["role"] for _, d in graph.nodes(data=True)}]
+def html_text(chart: OrgChart) -> str:
+    rec, catalog = chart.recommendation, chart.catalog
+    if catalog is None:
+        raise ValueError("the HTML page needs the catalog for its role cards")
+    picture = draw(chart)
+    css = _stylesheet(chart)
+    script = _asset("page.js")
+    policy = (
+        f"default-src 'none'; style-src 'sha256-{_digest(css)}'; "
+        f"script-src 'sha256-{_digest(script)}'; base-uri 'none'; form-action 'none'"
+    )
+    title = chart.model_name
+    used = {node.role for node in chart.nodes.values()}
+    entries = [r for r in rec.roles if r.id in used]
     out = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -105,36 +86,38 @@ def html_text(graph: Any, rec: Recommendation, catalog: Catalog) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=True)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="csorg export">',
-        f"<title>{_text(title)} — CS org chart</title>",
+        f"<title>{text(title)} — CS org chart</title>",
         f"<style>{css}</style>",
         "</head>",
-        '<body id="top">',
+        '<body id="top" data-print="fit">',
         "<header>",
-        f"<h1>{_text(title)}</h1>",
-        f'<p class="sub">{_text(graph.graph["subtitle"])}</p>',
+        f"<h1>{text(title)}</h1>",
+        f'<p class="sub">{text(chart.subtitle)}</p>',
         "</header>",
     ]
     messages = [("Warning", w) for w in rec.warnings] + [("Note", n) for n in rec.notes]
     if messages:
         out.append('<section class="messages" aria-label="Warnings and notes">')
-        out += [f"<p><strong>{kind}:</strong> {_text(text)}</p>" for kind, text in messages]
+        out += [f"<p><strong>{kind}:</strong> {text(message)}</p>" for kind, message in messages]
         out.append("</section>")
-    chart = svg_text(graph, links=True, standalone=False).rstrip("\n")
-    # a small chart shrinks to the column; a large one (hundreds of seats) keeps its size
-    # and scrolls, so its labels stay readable
-    fit = " fit" if graph.number_of_nodes() <= 40 else ""
+    out += _toolbar(chart)
+    # a small chart shrinks to the column; a large one keeps its size and scrolls (or zooms)
+    fit = " fit" if len(chart) <= 40 else ""
     out += [
         '<div class="layout">',
         f'<figure class="chart{fit}" aria-label="Org chart">',
-        chart,
+        '<div class="static">',
+        svg_markup(picture, links=True, standalone=False),
+        "</div>",
+        '<div class="live" hidden></div>',
+        '<div class="print-regions"></div>',
         "</figure>",
         '<aside class="cards" aria-label="Role cards">',
         '<p class="hint">Select a role in the chart (or in the list below it) to read its '
         "card: what the role does, why it is recommended here, and the sources.</p>",
     ]
-    managers = {r.id: r.reports_to for r in rec.roles}
     for entry in entries:
-        out += _card(entry, managers.get(entry.id), rec, catalog)
+        out += card(entry, rec, catalog)
     out += [
         "</aside>",
         "</div>",
@@ -144,81 +127,124 @@ def html_text(graph: Any, rec: Recommendation, catalog: Catalog) -> str:
     ]
     for entry in entries:
         count = f" ×{entry.count}" if entry.reports_to is not None else ""
-        out.append(f'<li><a href="#card-{entry.id}">{_text(entry.title)}</a>{count}</li>')
+        out.append(f'<li><a href="#card-{entry.id}">{text(entry.title)}</a>{count}</li>')
     out += [
         "</ol>",
         "</nav>",
-        f"<footer>{_text(graph.graph['summary'])}. Made with csorg export.</footer>",
+        f"<footer>{text(chart.summary)}. Made with csorg export.</footer>",
+        f'<script type="application/json" id="csorg-chart">{_data(picture)}</script>',
+        f"<script>{script}</script>",
         "</body>",
         "</html>",
     ]
     return "\n".join(out) + "\n"
 
 
-def _card(
-    entry: RoleEntry, manager: str | None, rec: Recommendation, catalog: Catalog
-) -> list[str]:
-    role = catalog.roles[entry.id]
-    card = card_json(catalog, role)
-    anchor = f"card-{entry.id}"
-    facts = []
-    if manager is not None:
-        facts.append(f"{plural(entry.count, 'seat')} in this org")
-        boss = rec.role(manager)
-        facts.append("reports to " + (boss.title if boss else manager))
-    if entry.optional:
-        facts.append("optional")
-    if entry.covers:
-        facts.append("also covers " + ", ".join(catalog.title(c) for c in entry.covers))
+def _toolbar(chart: OrgChart) -> list[str]:
+    """The controls the script brings to life (hidden without script: they would not work)."""
+    regions, segments = places(chart)
     out = [
-        f'<section class="card" id="{anchor}" aria-labelledby="{anchor}-title">',
-        '<a class="close" href="#top" aria-label="Close the card">×</a>',
-        f'<p class="kicker"><span class="swatch area-{entry.area}"></span>'
-        f"{_text(card['area']['name'])}</p>",
-        f'<h2 id="{anchor}-title">{_text(card["title"])}</h2>',
-        f'<p class="facts">{_text(" · ".join(facts))}</p>' if facts else "",
-        f"<p>{_text(card['summary'])}</p>",
+        '<div class="toolbar" role="toolbar" aria-label="Chart controls" hidden>',
+        '<label class="search">Search <input type="search" id="search" autocomplete="off" '
+        'placeholder="Title, id, region… ( / )" aria-describedby="search-status"></label>',
+        '<button type="button" id="previous" aria-label="Previous match">↑</button>',
+        '<button type="button" id="next" aria-label="Next match">↓</button>',
+        '<span id="search-status" role="status" aria-live="polite"></span>',
     ]
-    if entry.reports_to is not None:
-        out += _list("Why it is recommended", entry.rationale)
-    out += _list("Responsibilities", card["responsibilities"])
-    out += ["<h3>When to add</h3>", f"<p>{_text(card['when_to_add'])}</p>"]
-    differences = [f"vs {d['title']}: {d['note']}" for d in card["differs_from"]]
-    differences += [f"vs {v['title']}: {v['note']}" for v in card["variants"]]
-    out += _list("How it differs", differences)
-    if card["aliases"]:
-        out += ["<h3>Also called</h3>", f"<p>{_text(', '.join(card['aliases']))}</p>"]
-    figures = []
-    for figure in card["figures"]:
-        value = figure["value"]
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
-        where = "heuristic" if figure["heuristic"] else reference(figure["source"])
-        figures.append(
-            f"{_text(figure['what'])}: <strong>{_text(shown)}</strong>"
-            + (f' <span class="figure-source">({_text(where)})</span>' if where else "")
+    for name, label, values in (("region", "Region", regions), ("segment", "Segment", segments)):
+        if values:
+            options = "".join(
+                f'<option value="{escape(v, quote=True)}">{text(v)}</option>' for v in values
+            )
+            out.append(
+                f'<label>{label} <select id="{name}"><option value="">all</option>'
+                f"{options}</select></label>"
+            )
+    out += [
+        '<span class="group" role="group" aria-label="Boxes">',
+        '<button type="button" id="expand-all">Expand all</button>',
+        '<button type="button" id="collapse-all">Collapse</button>',
+        "</span>",
+        '<span class="group" role="group" aria-label="Zoom">',
+        '<button type="button" id="zoom-out" aria-label="Zoom out">−</button>',
+        '<output id="zoom-level" aria-label="Zoom level">100%</output>',
+        '<button type="button" id="zoom-in" aria-label="Zoom in">+</button>',
+        '<button type="button" id="fit">Fit</button>',
+        '<button type="button" id="home">Top</button>',
+        "</span>",
+        '<span class="group" role="group" aria-label="Print">',
+        '<label>Print <select id="print-mode"><option value="fit">whole chart, one page'
+        "</option>"
+        + (
+            '<option value="regions">one page per region</option>'
+            if chart.seats and len(regions) > 1
+            else ""
         )
-    if figures:
-        out += ["<h3>Numbers</h3>", "<ul>", *(f"<li>{f}</li>" for f in figures), "</ul>"]
-    sources = [_source(s) for s in card["sources"]]
-    if sources:
-        out += ["<h3>Sources</h3>", "<ul>", *(f"<li>{s}</li>" for s in sources), "</ul>"]
-    out.append("</section>")
-    return [line for line in out if line]
+        + "</select></label>",
+        '<button type="button" id="print">Print</button>',
+        "</span>",
+        "</div>",
+    ]
+    return out
 
 
-def _list(heading: str, items: Any) -> list[str]:
-    items = [item for item in items if item]
-    if not items:
-        return []
-    return [f"<h3>{heading}</h3>", "<ul>", *(f"<li>{_text(i)}</li>" for i in items), "</ul>"]
-
-
-def _source(source: dict[str, Any]) -> str:
-    name = _text(source.get("title") or source["id"])
-    url = source.get("url") or ""
-    if url.startswith(("https://", "http://")) and one_line(url) == url:
-        name = f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{name}</a>'
-    by = ", ".join(p for p in (source.get("author"), source.get("publisher")) if p)
-    date = source.get("date") or ""
-    extra = " — ".join(_text(p) for p in (by, date) if p)
-    return name + (f" — {extra}" if extra else "")
+def _data(picture: Drawing) -> str:
+    """What the script needs: the tree, each box's place in the static chart, the spacing."""
+    chart, laid = picture.chart, picture.layout
+    index = {node_id: i for i, node_id in enumerate(chart.nodes)}
+    depth = chart.depths()
+    nodes = []
+    for node in chart.nodes.values():
+        box = laid.boxes[node.id]
+        nodes.append(
+            {
+                "id": node.id,
+                "manager": index[node.manager] if node.manager is not None else -1,
+                "role": node.role,
+                "title": node.title,
+                "region": node.region,
+                "segment": node.segment,
+                "pods": [[r, s] for r, s, _ in node.pods],
+                "serves": [list(cell) for cell in node.serves],
+                "dotted": [index[d] for d in node.dotted_to],
+                "x": box.x,
+                "y": box.y,
+            }
+        )
+    # the deepest level that keeps the boxes shown at first to about OPEN_BOXES
+    order = sorted(depth.values())
+    open_depth = order[-1] if len(order) <= OPEN_BOXES else max(1, order[OPEN_BOXES] - 1)
+    width = content(picture)
+    legend = legend_rows(legend_items(picture), width)
+    widest = max(
+        (x + 20 + min(text_width(item[0], 11), 260) for row in legend for x, item in row),
+        default=0.0,
+    )
+    spacing = picture.spacing
+    data: dict[str, Any] = {
+        "seats": chart.seats,
+        "nodes": nodes,
+        "openDepth": open_depth,
+        "spacing": {
+            "boxWidth": spacing.box_width,
+            "boxHeight": spacing.box_height,
+            "columnGap": spacing.column_gap,
+            "rowGap": spacing.row_gap,
+            "stackGap": spacing.stack_gap,
+            "indent": spacing.indent,
+            "maxWidth": spacing.max_width,
+            "columnLength": spacing.column_length,
+            "view": spacing.view,
+        },
+        "frame": {
+            "margin": MARGIN,
+            "left": MARGIN + (width - laid.width - STACK) / 2,
+            "top": MARGIN,
+            "stack": STACK,
+            "legendTop": MARGIN + laid.height + STACK + 28,
+            "legendHeight": len(legend) * 22 + MARGIN - 6,
+            "legendWidth": MARGIN + widest + MARGIN,
+        },
+    }
+    text_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _RISKY.sub(lambda m: f"\\u{ord(m.group()):04x}", text_json)

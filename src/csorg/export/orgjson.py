@@ -10,11 +10,12 @@ parent always comes before its reports::
       "totalSeats": 22,
       "areas": [{"id": ..., "name": ..., "fill": "#dbeafe", "border": "#1d4ed8"}, ...],
       "nodes": [{"id", "parentId", "title", "role", "count", "area", "areaName",
-                 "optional", "level", "region", "segment", "covers", "rationale",
-                 "pods"}, ...]
+                 "optional", "level", "region", "segment", "covers", "dottedTo",
+                 "rationale", "pods"}, ...]
     }
 
-``region`` and ``segment`` are ``null`` when not split; ``rationale`` and ``pods`` are
+``region`` and ``segment`` are ``null`` when not split; ``dottedTo`` lists the ids of the
+node's dotted-line managers (other nodes of the list); ``rationale`` and ``pods`` are
 given by role (they are empty lists per seat). The format only grows: keys are never renamed
 or removed. (``csorg recommend --format json`` is the full recommendation; this is the chart.)
 """
@@ -23,49 +24,49 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 
-from csorg.export.graph import manager, used_areas
+from csorg.export.chart import OrgChart, used_areas
 from csorg.export.style import colours
 
 # characters JSON allows raw that a terminal or an HTML <script> block would act on
 _RISKY = re.compile("[\x7f-\x9f\u2028\u2029<>&]")
 
 
-def json_text(graph: Any) -> str:
+def json_text(chart: OrgChart) -> str:
     nodes = []
-    for node, data in graph.nodes(data=True):
+    for node in chart.nodes.values():
         nodes.append(
             {
-                "id": node,
-                "parentId": manager(graph, node),
-                "title": data["title"],
-                "role": data["role"],
-                "count": data["count"],
-                "area": data["area"],
-                "areaName": data["area_name"],
-                "optional": data["optional"],
-                "level": data["level"],
-                "region": data["region"] or None,
-                "segment": data["segment"] or None,
-                "covers": list(data["covers"]),
-                "rationale": list(data["rationale"]),
+                "id": node.id,
+                "parentId": node.manager,
+                "title": node.title,
+                "role": node.role,
+                "count": node.count,
+                "area": node.area,
+                "areaName": node.area_name,
+                "optional": node.optional,
+                "level": node.level,
+                "region": node.region or None,
+                "segment": node.segment or None,
+                "covers": list(node.covers),
+                "dottedTo": list(node.dotted_to),
+                "rationale": list(node.rationale),
                 "pods": [
                     {"region": region or None, "segment": segment or None, "count": n}
-                    for region, segment, n in data["pods"]
+                    for region, segment, n in node.pods
                 ],
             }
         )
     document = {
         "format": "csorg-org-chart",
         "version": 1,
-        "model": {"id": graph.graph["model_id"], "name": graph.graph["model_name"]},
-        "summary": graph.graph["summary"],
-        "mode": graph.graph["mode"],
-        "totalSeats": graph.graph["total_seats"],
+        "model": {"id": chart.model_id, "name": chart.model_name},
+        "summary": chart.summary,
+        "mode": chart.mode,
+        "totalSeats": chart.total_seats,
         "areas": [
             {"id": area, "name": name, "fill": colours(index)[0], "border": colours(index)[1]}
-            for index, area, name in used_areas(graph)
+            for index, area, name in used_areas(chart)
         ],
         "nodes": nodes,
     }

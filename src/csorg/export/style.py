@@ -1,10 +1,14 @@
-"""Colours and text measures the drawing writers (dot, mermaid, svg, html, graphml) share.
+"""Colours and text measures the drawing writers (dot, mermaid, svg, html, graphml, drawio,
+png, pdf) share.
 
 Each functional area gets a colour by its position in the catalog, so an area looks the same
-in every export of every org; optional roles get a dashed border.
+in every export of every org; optional roles get a dashed border, dotted-line managers a
+dashed line in their own colour.
 """
 
 from __future__ import annotations
+
+import functools
 
 # (fill, border) per functional area, by the area's position in the catalog; light fills so
 # dark text stays readable, borders dark enough to tell the areas apart
@@ -25,7 +29,9 @@ PALETTE: tuple[tuple[str, str], ...] = (
 TEXT = "#0f172a"
 MUTED = "#475569"
 LINE = "#94a3b8"
-DASH = "4 3"
+DASH = "4 3"  # the border of an optional role
+DOTTED = "#7c3aed"  # a dotted-line manager
+DOTTED_DASH = "6 4"
 FONT = "Helvetica, Arial, 'Liberation Sans', sans-serif"
 
 
@@ -72,6 +78,11 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 def wrap(text: str, width: float, size: float, *, bold: bool = False, lines: int = 2) -> list[str]:
     """``text`` wrapped into at most ``lines`` lines that fit ``width``; the last line ends
     in an ellipsis when the text does not fit (linear in the length of ``text``)."""
+    return list(_wrap(text, width, size, bold, lines))
+
+
+@functools.lru_cache(maxsize=1024)  # a chart repeats a few titles hundreds of times
+def _wrap(text: str, width: float, size: float, bold: bool, lines: int) -> tuple[str, ...]:
     words = text.split()
     out: list[str] = []
     current = ""
@@ -95,11 +106,13 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False, lines: int
     if index < len(words) or current:
         rest = " ".join([out[-1], current, *words[index:]]).split()
         out[-1] = ellipsis(" ".join(rest), width, size, bold=bold)
-    return out or [""]
+    return tuple(out) or ("",)
 
 
 def ellipsis(text: str, width: float, size: float, *, bold: bool = False) -> str:
     """``text`` cut to fit ``width``, ending in "…" when it was cut."""
+    if len(text) * size * (1.07 if bold else 1.0) <= width:  # fits even at the widest glyph
+        return text
     if text_width(text, size, bold=bold) <= width:
         return text
     cut = fit(text, width - text_width("…", size, bold=bold), size, bold=bold)

@@ -3,85 +3,61 @@
 Works on a fresh machine without Graphviz or a browser. Styling is done with presentation
 attributes only (no ``<style>``, no scripts, no external fonts), which every SVG viewer,
 GitHub's image view and slide tools importing SVG understand. A role with more than one seat
-is drawn as a stack of cards with its count; ``--seats`` draws every seat.
+is drawn as a stack of cards with its count; ``--seats`` draws every seat. Dotted-line
+managers are dashed curves in their own colour; the legend names the areas, optional roles
+and dotted lines.
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
-from csorg.export.graph import covers_line, detail, headline, root, used_areas
-from csorg.export.layout import Layout, Spacing, layout
-from csorg.export.style import DASH, FONT, LINE, MUTED, TEXT, colours, ellipsis, text_width, wrap
+from csorg.export.chart import OrgChart, used_areas
+from csorg.export.drawing import STACK, Drawing, draw
+from csorg.export.layout import coordinate as _n
+from csorg.export.style import (
+    DASH,
+    DOTTED,
+    DOTTED_DASH,
+    FONT,
+    LINE,
+    MUTED,
+    TEXT,
+    colours,
+    ellipsis,
+    text_width,
+)
 
 MARGIN = 24
-TITLE_SIZE = 13.0
-TITLE_LEADING = 16.0
-DETAIL_SIZE = 11.0
-DETAIL_LEADING = 15.0
-COVERS_SIZE = 10.5
-COVERS_LEADING = 14.0
-PAD_X = 10.0
-PAD_Y = 9.0
-STACK = 4.0  # offset of the card drawn behind a role with several seats
+HEADER = 58.0  # the drawn heading of a standalone file
 
-
-def _n(value: float) -> str:
-    """A coordinate, short and always written the same way."""
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+LegendItem = tuple[str, str, str, str, bool]  # label, fill, border, dash, is a line
 
 
 def _text(value: str) -> str:
     return escape(value, quote=True)
 
 
-def chart_layout(graph: Any) -> tuple[Layout, dict[str, list[str]]]:
-    """The laid-out chart, and each node's title wrapped to its box.
-
-    All boxes have one size, tall enough for the longest wrapped title, so rows line up.
-    """
-    inner = Spacing().box_width - 2 * PAD_X
-    titles = {
-        node: wrap(headline(data), inner, TITLE_SIZE, bold=True)
-        for node, data in graph.nodes(data=True)
-    }
-    has_covers = any(data["covers_titles"] for _, data in graph.nodes(data=True))
-    title_lines = max(len(t) for t in titles.values())
-    height = (
-        2 * PAD_Y
-        + title_lines * TITLE_LEADING
-        + DETAIL_LEADING
-        + (COVERS_LEADING if has_covers else 0)
-    )
-    children = {node: list(graph.successors(node)) for node in graph.nodes}
-    return layout(root(graph), children, Spacing(box_height=height)), titles
+def svg_text(chart: OrgChart) -> str:
+    """The chart as a standalone SVG document."""
+    return svg_markup(draw(chart)) + "\n"
 
 
-def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str:
-    """The chart as an SVG document.
+def svg_markup(picture: Drawing, *, links: bool = False, standalone: bool = True) -> str:
+    """The drawing as SVG markup.
 
     With ``links``, each box links to ``#card-<role id>`` (the HTML page's role cards);
     ``standalone=False`` leaves out the XML declaration and the drawn heading, for a page
     that has its own.
     """
-    chart, titles = chart_layout(graph)
-    heading = graph.graph["model_name"]
-    summary = graph.graph["summary"]
-    sub = graph.graph["subtitle"]
-    legend = _legend_items(graph)
-    content_width = max(
-        chart.width + STACK,
-        min(text_width(heading, 18, bold=True), 900),
-        min(text_width(sub, 12), 900),
-        480,
-    )
-    legend_rows = _legend_rows(legend, content_width)
-    header_height = 58.0 if standalone else 0.0
-    legend_top = MARGIN + header_height + chart.height + STACK + 28
+    chart, laid = picture.chart, picture.layout
+    heading, sub = chart.model_name, chart.subtitle
+    content_width = content(picture)
+    rows = legend_rows(legend_items(picture), content_width)
+    header = HEADER if standalone else 0.0
+    legend_top = MARGIN + header + laid.height + STACK + 28
     total_width = content_width + 2 * MARGIN
-    total_height = legend_top + len(legend_rows) * 22 + MARGIN - 6
+    total_height = legend_top + len(rows) * 22 + MARGIN - 6
 
     out: list[str] = []
     if standalone:
@@ -89,10 +65,11 @@ def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str
     out.append(
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_n(total_width)}" '
         f'height="{_n(total_height)}" viewBox="0 0 {_n(total_width)} {_n(total_height)}" '
-        f'font-family="{_text(FONT)}" role="img" aria-labelledby="chart-title chart-desc">'
+        f'font-family="{_text(FONT)}" role="{"group" if links else "img"}" '
+        'aria-labelledby="chart-title chart-desc">'
     )
     out.append(f'<title id="chart-title">{_text(heading)}</title>')
-    out.append(f'<desc id="chart-desc">{_text(summary)}</desc>')
+    out.append(f'<desc id="chart-desc">{_text(chart.summary)}</desc>')
     out.append(f'<rect width="{_n(total_width)}" height="{_n(total_height)}" fill="#ffffff"/>')
     if standalone:
         out.append(
@@ -103,71 +80,74 @@ def svg_text(graph: Any, *, links: bool = False, standalone: bool = True) -> str
             f'<text x="{MARGIN}" y="{MARGIN + 38}" font-size="12" fill="{MUTED}">'
             f"{_text(ellipsis(sub, content_width, 12))}</text>"
         )
-    left = MARGIN + (content_width - chart.width - STACK) / 2
-    out.append(f'<g transform="translate({_n(left)} {_n(MARGIN + header_height)})">')
-    out += _connectors(chart)
-    for node, data in graph.nodes(data=True):
-        out += _node(graph, node, data, chart, titles[node], links=links)
+    left = MARGIN + (content_width - laid.width - STACK) / 2
+    out.append(f'<g class="chart" transform="translate({_n(left)} {_n(MARGIN + header)})">')
+    paths = " ".join("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in line) for line in laid.lines)
+    out.append(f'<path class="links" d="{paths}" fill="none" stroke="{LINE}" stroke-width="1.5"/>')
+    for node in chart.nodes:
+        out += _node(picture, node, links=links)
+    out += _dotted(picture)
     out.append("</g>")
-    out += _legend(legend_rows, legend_top)
+    out += _legend(rows, legend_top)
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return "\n".join(out)
 
 
-def _connectors(chart: Layout) -> list[str]:
-    paths = " ".join("M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in line) for line in chart.lines)
-    return [f'<path d="{paths}" fill="none" stroke="{LINE}" stroke-width="1.5"/>']
+def content(picture: Drawing) -> float:
+    """The width of what is drawn between the margins: the chart, or the heading if wider."""
+    chart = picture.chart
+    return max(
+        picture.layout.width + STACK,
+        min(text_width(chart.model_name, 18, bold=True), 900),
+        min(text_width(chart.subtitle, 12), 900),
+        480,
+    )
 
 
-def _node(
-    graph: Any,
-    node: str,
-    data: dict[str, Any],
-    chart: Layout,
-    title: list[str],
-    *,
-    links: bool,
-) -> list[str]:
-    box = chart.boxes[node]
-    fill, border = colours(data["area_index"])
-    dash = f' stroke-dasharray="{DASH}"' if data["optional"] else ""
-    inner = box.width - 2 * PAD_X
-    line = detail(graph, node)
-    covers = covers_line(data)
-    tooltip = "\n".join(p for p in (headline(data), line, covers) if p)
-    out = [f'<g id="n-{_text(node)}" class="node">']
+def _dotted(picture: Drawing) -> list[str]:
+    if not picture.dotted:
+        return []
+    out = ['<g class="dotted">']
+    for report, boss, ((x1, y1), (c1x, c1y), (c2x, c2y), (x2, y2)) in picture.dotted:
+        out.append(
+            f'<path d="M{_n(x1)} {_n(y1)} C{_n(c1x)} {_n(c1y)} {_n(c2x)} {_n(c2y)} '
+            f'{_n(x2)} {_n(y2)}" fill="none" stroke="{DOTTED}" stroke-width="1.5" '
+            f'stroke-dasharray="{DOTTED_DASH}"><title>{_text(_dotted_title(picture, report, boss))}'
+            "</title></path>"
+        )
+    out.append("</g>")
+    return out
+
+
+def _dotted_title(picture: Drawing, report: str, boss: str) -> str:
+    nodes = picture.chart.nodes
+    return f"{nodes[report].title} ({report}): dotted line to {nodes[boss].title} ({boss})"
+
+
+def _node(picture: Drawing, node_id: str, *, links: bool) -> list[str]:
+    node = picture.chart.nodes[node_id]
+    box = picture.layout.boxes[node_id]
+    fill, border = colours(node.area_index)
+    dash = f' stroke-dasharray="{DASH}"' if node.optional else ""
+    out = [f'<g id="n-{_text(node_id)}" class="node">']
     if links:
-        out.append(f'<a href="#card-{_text(data["role"])}">')
-    out.append(f"<title>{_text(tooltip)}</title>")
+        out.append(f'<a href="#card-{_text(node.role)}">')
+    out.append(f"<title>{_text(picture.labels[node_id].tooltip)}</title>")
     rect = (
         f'width="{_n(box.width)}" height="{_n(box.height)}" rx="6" fill="{fill}" '
         f'stroke="{border}" stroke-width="1.5"{dash}'
     )
-    if data["count"] > 1 and graph.graph["mode"] == "roles":
+    if node.count > 1 and not picture.chart.seats:
         out.append(f'<rect x="{_n(box.x + STACK)}" y="{_n(box.y + STACK)}" {rect}/>')
     out.append(f'<rect x="{_n(box.x)}" y="{_n(box.y)}" {rect}/>')
-    # centre the text block vertically: titles that take fewer lines sit lower
-    used = len(title) * TITLE_LEADING + DETAIL_LEADING + (COVERS_LEADING if covers else 0)
-    top = box.y + (box.height - used) / 2
     x = _n(box.centre)
-    baseline = top + TITLE_SIZE
-    for text in title:
+    for line in picture.lines(node_id):
+        style = ' font-weight="bold"' if line.bold else ""
+        style += ' font-style="italic"' if line.italic else ""
         out.append(
-            f'<text x="{x}" y="{_n(baseline)}" text-anchor="middle" font-size="{_n(TITLE_SIZE)}" '
-            f'font-weight="bold" fill="{TEXT}">{_text(text)}</text>'
-        )
-        baseline += TITLE_LEADING
-    baseline += DETAIL_LEADING - TITLE_LEADING + 1
-    out.append(
-        f'<text x="{x}" y="{_n(baseline)}" text-anchor="middle" font-size="{_n(DETAIL_SIZE)}" '
-        f'fill="{MUTED}">{_text(ellipsis(line, inner, DETAIL_SIZE))}</text>'
-    )
-    if covers:
-        baseline += COVERS_LEADING
-        out.append(
-            f'<text x="{x}" y="{_n(baseline)}" text-anchor="middle" '
-            f'font-size="{_n(COVERS_SIZE)}" font-style="italic" fill="{MUTED}">'
-            f"{_text(ellipsis(covers, inner, COVERS_SIZE))}</text>"
+            f'<text x="{x}" y="{_n(line.baseline)}" text-anchor="middle" '
+            f'font-size="{_n(line.size)}"{style} fill="{MUTED if line.muted else TEXT}">'
+            f"{_text(line.text)}</text>"
         )
     if links:
         out.append("</a>")
@@ -175,18 +155,21 @@ def _node(
     return out
 
 
-def _legend_items(graph: Any) -> list[tuple[str, str, str, str]]:
-    """(label, fill, border, dash) per legend entry."""
-    items = [(name, *colours(index), "") for index, _, name in used_areas(graph)]
-    if any(data["optional"] for _, data in graph.nodes(data=True)):
-        items.append(("optional role", "#ffffff", MUTED, DASH))
+def legend_items(picture: Drawing) -> list[LegendItem]:
+    """(label, fill, border, dash, is a line) per legend entry."""
+    chart = picture.chart
+    items: list[LegendItem] = [
+        (name, *colours(index), "", False) for index, _, name in used_areas(chart)
+    ]
+    if any(node.optional for node in chart.nodes.values()):
+        items.append(("optional role", "#ffffff", MUTED, DASH, False))
+    if picture.dotted:
+        items.append(("dotted-line manager", "none", DOTTED, DOTTED_DASH, True))
     return items
 
 
-def _legend_rows(
-    items: list[tuple[str, str, str, str]], width: float
-) -> list[list[tuple[float, tuple[str, str, str, str]]]]:
-    rows: list[list[tuple[float, tuple[str, str, str, str]]]] = [[]]
+def legend_rows(items: list[LegendItem], width: float) -> list[list[tuple[float, LegendItem]]]:
+    rows: list[list[tuple[float, LegendItem]]] = [[]]
     x = 0.0
     for item in items:
         size = 20 + min(text_width(item[0], 11), 260)
@@ -198,16 +181,22 @@ def _legend_rows(
     return [row for row in rows if row]
 
 
-def _legend(rows: list[list[tuple[float, tuple[str, str, str, str]]]], top: float) -> list[str]:
+def _legend(rows: list[list[tuple[float, LegendItem]]], top: float) -> list[str]:
     out = ['<g class="legend">']
     y = top
     for row in rows:
-        for x, (label, fill, border, dash) in row:
+        for x, (label, fill, border, dash, line) in row:
             dashed = f' stroke-dasharray="{dash}"' if dash else ""
-            out.append(
-                f'<rect x="{_n(MARGIN + x)}" y="{_n(y)}" width="14" height="14" rx="3" '
-                f'fill="{fill}" stroke="{border}" stroke-width="1.5"{dashed}/>'
-            )
+            if line:
+                out.append(
+                    f'<path d="M{_n(MARGIN + x)} {_n(y + 7)} h16" stroke="{border}" '
+                    f'stroke-width="1.5"{dashed}/>'
+                )
+            else:
+                out.append(
+                    f'<rect x="{_n(MARGIN + x)}" y="{_n(y)}" width="14" height="14" rx="3" '
+                    f'fill="{fill}" stroke="{border}" stroke-width="1.5"{dashed}/>'
+                )
             out.append(
                 f'<text x="{_n(MARGIN + x + 20)}" y="{_n(y + 11)}" font-size="11" '
                 f'fill="{MUTED}">{_text(ellipsis(label, 260, 11))}</text>'

@@ -1,9 +1,11 @@
 """CSV: one row per role, or one row per seat (the form org-chart tools import).
 
 Columns are fixed so that other tools, and `csorg audit`, can rely on them:
-``id, title, reports_to, role, count, area, optional, region, segment, covers``.
+``id, title, reports_to, role, count, area, optional, region, segment, covers, dotted_to``.
 In the per-seat form ``id`` is the seat, ``role`` its role and ``count`` is 1; ``covers``
-lists the role ids a combined seat also covers, separated by ``;``.
+lists the role ids a combined seat also covers and ``dotted_to`` the ids of its dotted-line
+managers (roles by role, seats by seat), each separated by ``;``. New columns only ever
+come at the end.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@`` or a tab as a formula
 ("CSV injection"), and a catalog is text anyone can write. So a free-text cell (title,
@@ -17,9 +19,9 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
 
 from csorg.engine.result import Recommendation
+from csorg.export.chart import OrgChart
 
 COLUMNS = (
     "id",
@@ -32,6 +34,7 @@ COLUMNS = (
     "region",
     "segment",
     "covers",
+    "dotted_to",
 )
 FORMULA_START = ("=", "+", "-", "@", "\t")
 
@@ -43,31 +46,30 @@ def text_cell(value: str) -> str:
 
 def csv_text(rec: Recommendation, *, seats: bool = False) -> str:
     """The recommendation as CSV, by role or (``seats``) by seat."""
-    from csorg.export.graph import org_graph
+    from csorg.export.chart import org_chart
 
-    return graph_csv(org_graph(rec, seats=seats))
+    return chart_csv(org_chart(rec, seats=seats))
 
 
-def graph_csv(graph: Any) -> str:
-    """The CSV of an org graph from :func:`csorg.export.graph.org_graph`."""
-    from csorg.export.graph import manager
-
+def chart_csv(chart: OrgChart) -> str:
+    """The CSV of an org chart from :func:`csorg.export.chart.org_chart`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for node, data in graph.nodes(data=True):
+    for node in chart.nodes.values():
         writer.writerow(
             (
-                node,
-                text_cell(data["title"]),
-                manager(graph, node) or "",
-                data["role"],
-                data["count"],
-                data["area"],
-                "yes" if data["optional"] else "",
-                text_cell(data["region"]),
-                text_cell(data["segment"]),
-                ";".join(data["covers"]),
+                node.id,
+                text_cell(node.title),
+                node.manager or "",
+                node.role,
+                node.count,
+                node.area,
+                "yes" if node.optional else "",
+                text_cell(node.region),
+                text_cell(node.segment),
+                ";".join(node.covers),
+                ";".join(node.dotted_to),
             )
         )
     return out.getvalue()

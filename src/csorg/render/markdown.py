@@ -26,6 +26,10 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
             extra += " — also covers " + ", ".join(
                 md(catalog.roles[c].title) for c in entry.covers if c in catalog.roles
             )
+        if entry.dotted_to:
+            extra += " — dotted line to " + ", ".join(
+                md(catalog.roles[d].title) if d in catalog.roles else md(d) for d in entry.dotted_to
+            )
         area = md(catalog.area_name(entry.area))
         lines.append(f"{'  ' * level}- **{md(entry.title)}** ×{entry.count} ({area}){extra}")
     lines += [
@@ -65,6 +69,8 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
         ]
         for seat in rec.seats:
             manager = f"`{seat.reports_to}`" if seat.reports_to else ""
+            if seat.dotted_to:
+                manager += " (dotted line to " + ", ".join(f"`{d}`" for d in seat.dotted_to) + ")"
             lines.append(
                 f"| `{seat.id}` | `{seat.role}` | {manager} | "
                 f"{md(seat.region or '')} | {md(seat.segment or '')} |"

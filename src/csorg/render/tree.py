@@ -66,6 +66,11 @@ def role_label(entry: RoleEntry, catalog: Catalog, paint: Paint, codes: dict[str
             one_line(catalog.roles[c].title) if c in catalog.roles else c for c in entry.covers
         )
         parts.append(paint(f"+ covers {titles}", "3"))
+    if entry.dotted_to:
+        titles = ", ".join(
+            one_line(catalog.roles[d].title) if d in catalog.roles else d for d in entry.dotted_to
+        )
+        parts.append(paint(f"┄ dotted line to {titles}", "3"))
     if entry.pods:
         pods = ", ".join(
             ("/".join(one_line(p) for p in (region, segment) if p) or "shared") + f" {n}"
@@ -86,6 +91,8 @@ def seat_label(seat: SeatEntry, catalog: Catalog, paint: Paint, codes: dict[str,
         parts.append(paint(f"[{where}]", "2"))
     if seat.covers:
         parts.append(paint("+ covers " + ", ".join(seat.covers), "3"))
+    if seat.dotted_to:
+        parts.append(paint("┄ dotted line to " + ", ".join(seat.dotted_to), "3"))
     if len(seat.serves) > 1:
         served = ", ".join(
             "/".join(one_line(p) for p in cell if p) or "all" for cell in seat.serves
