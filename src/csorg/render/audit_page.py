@@ -233,8 +233,8 @@ def _cards(result: Audit, anchors: dict[str, str], marks: dict[str, list[Finding
     """A card for each drawn person with findings or changes (and for everyone else drawn)."""
     moves: dict[str, list[Change]] = {}
     for change in result.changes:
-        for person in change.people + change.open:
-            moves.setdefault(person, []).append(change)
+        for moved in change.people + change.open:
+            moves.setdefault(moved, []).append(change)
     drawn, _, _ = _drawn(result)
     out: list[str] = []
     for person_id in drawn:
