@@ -20,7 +20,11 @@ Targets:
 6. `csorg audit` of a generated 50,000-person HR export (benchmarks/generate_org.py), as text
    and as an HTML page, and of a 50,000-deep reporting chain as text and JSON: each <= 25x a
    plain `csorg recommend` (a few seconds), peak memory < 300 MiB.
-7. Peak memory of every other csorg command above < 150 MiB.
+7. Sizing 200,000 accounts over 4 regions and 3 tiers with `--seats` (JSON, every seat) <= 3x
+   a plain `csorg recommend`.
+8. An 8-quarter forecast plan to about 50,000 accounts over 4 regions <= 3x a plain
+   `csorg recommend`.
+9. Peak memory of every other csorg command above < 150 MiB.
 
 With Playwright and Chromium installed (the `test` extra), it also times the HTML page of the
 200,000-account seats org in headless Chromium, as a person uses it: open it, expand every
@@ -221,6 +225,31 @@ def measure(runs: int, work: Path) -> tuple[list[Row], list[tuple[int, int, floa
         ),
     )
 
+    sizing = [
+        *("--stage", "enterprise", "--touch", "high", "--customers", "200000"),
+        *("--regions", "na,emea,apac,latam", "--segment-by", "size"),
+        *("--segments", "enterprise,mid-market,smb", "--seats", "--format", "json"),
+    ]
+    add(
+        "7. sizing 200,000 accounts, 4 regions, 3 tiers, --seats",
+        [*csorg, "recommend", *sizing],
+        recommend,
+        3.0,
+        (f"csorg recommend {' '.join(sizing)}", "csorg recommend --stage startup --touch high"),
+    )
+    forecast = [
+        *("--stage", "scaling", "--touch", "high", "--customers", "10000"),
+        *("--regions", "na,emea,apac,latam", "--quarters", "8", "--customer-growth", "23%"),
+        *("--format", "json"),
+    ]
+    add(
+        "8. 8-quarter plan to 52,000 accounts, 4 regions",
+        [*csorg, "plan", *forecast],
+        recommend,
+        3.0,
+        (f"csorg plan {' '.join(forecast)}", "csorg recommend --stage startup --touch high"),
+    )
+
     # audits of 50,000 people: an HR export and the worst shape, a reporting chain
     audit_runs = max(3, runs // 5)
     sized = ["--stage", "enterprise", "--touch", "high", "--customers", "20000"]
@@ -237,8 +266,10 @@ def measure(runs: int, work: Path) -> tuple[list[Row], list[tuple[int, int, floa
             ],
             check=True,
         )
-    for number, (shape, fmt) in enumerate(
-        (("wide", "tree"), ("wide", "html"), ("chain", "tree"), ("chain", "json")), start=6
+    for number, (shape, fmt) in zip(
+        ("6a", "6b", "6c", "6d"),
+        (("wide", "tree"), ("wide", "html"), ("chain", "tree"), ("chain", "json")),
+        strict=True,
     ):
         org = str(work / f"org-{shape}.csv")
         output = ["-o", str(work / "audit.html")] if fmt == "html" else []

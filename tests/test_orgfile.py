@@ -311,6 +311,15 @@ BAD_FILES: list[tuple[str, bytes, list[str]]] = [
         ],
     ),
     (
+        "nokey.csv",
+        b"title,reports_to\nCEO,\nCSM,CEO\n",
+        [
+            "nokey.csv:1: cannot tell which column holds the id (or name); the header has: "
+            "title, reports_to",
+            "recognised: title=title, manager=reports_to",
+        ],
+    ),
+    (
         "duplicate.csv",
         b"id,title,reports_to\na,CEO,\nb,CS Lead,a\nb,CSM,a\n",
         ["duplicate.csv:4: id: 'b' is used twice (first on line 3)"],

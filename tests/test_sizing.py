@@ -199,6 +199,27 @@ def test_arr_per_csm_binds_when_the_book_is_rich(catalog: Catalog) -> None:
     assert "the ARR binds" in text and "$20M ARR at $1M per seat" in text
 
 
+@pytest.mark.parametrize(
+    ("arr", "said"),
+    [
+        (8_000_000, False),  # $160K an account: 8 CSMs rather than 5, inside the sources' range
+        (20_000_000, True),  # $400K an account: 20 CSMs rather than 5, past what they describe
+    ],
+)
+def test_books_past_the_sources_say_which_figure_csorg_followed(
+    catalog: Catalog, arr: float, said: bool
+) -> None:
+    request = Request(stage="scaling", touch="high", segment_by="size",
+                      segments=("enterprise=50",), arr=arr)  # fmt: skip
+    notes = [n for n in recommend(catalog, request).notes if "books this valuable" in n]
+    assert bool(notes) == said
+    if said:
+        (note,) = notes
+        assert "Enterprise $400K against $100K: 2.5 accounts per CSM at $1M each" in note
+        assert "where 12 accounts each (SaaStr) would be $4.8M per CSM" in note
+        assert "its own reading: 20 Customer Success Manager seats rather than 5" in note
+
+
 def test_arr_alone_sizes_the_org(catalog: Catalog) -> None:
     rec = recommend(catalog, Request(stage="scaling", touch="high", arr=12_000_000))
     assert rec.sized and rec.inputs.customers is None

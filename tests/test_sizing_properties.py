@@ -73,6 +73,8 @@ def check_reviewer_rules(catalog: Catalog, rec: Recommendation) -> None:
     root = rec.seats[0].id
     assert role[root] == ROOT_ROLE and rec.seats[0].reports_to is None
     assert Counter(role.values()) == {r.id: r.count for r in rec.roles}
+    for entry in rec.roles:  # a reader is told each reason once
+        assert len(set(entry.rationale)) == len(entry.rationale), entry.id
     heads = set(reports[root])
     managers = [s for s, kids in reports.items() if kids and s != root]
     for seat in managers:

@@ -133,13 +133,19 @@ def plan(
         raise UsageError("the --to-* options go with --to (a roadmap); a forecast plan has none")
     from csorg.plan.build import forecast_plan
 
+    given_team = None
+    if from_org is not None:
+        if from_spec is not None and from_spec.strip().lower() == "none":
+            raise UsageError("give --from none or --from-org FILE, not both")
+        from csorg.audit.team import from_org_chart
+
+        given_team = (from_org_chart(cat, from_org, columns), f"the org chart {from_org}")
     result = forecast_plan(
         cat,
         start,
         company_profile,
         from_spec=from_spec,
-        from_org=from_org,
-        columns=columns,
+        given_team=given_team,
         quarters=quarters,
         customer_growth=customer_growth,
         arr_growth=arr_growth,

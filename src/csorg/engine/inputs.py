@@ -108,7 +108,7 @@ class Inputs:
         if self.plg:
             parts.append("product-led")
         if self.customers is not None:
-            parts.append(f"{self.customers:,} accounts")
+            parts.append(f"{self.customers:,} account" + ("" if self.customers == 1 else "s"))
         if self.arr is not None:
             parts.append(f"ARR {money(self.arr, self.symbol)}")
         if pods and self.regions:

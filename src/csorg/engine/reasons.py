@@ -99,7 +99,7 @@ def _cell_order(cells: tuple[Cell, ...]) -> Callable[[Cell], tuple[int, int]]:
 
 def _placement(org: Org, role_id: str) -> str | None:
     """Where a role's seats sit, when there are regions or segments."""
-    nodes = [n for n in org.nodes() if n.role == role_id]
+    nodes = org.seats_of(role_id)
     homes = Counter(n.cell for n in nodes if n.cell.region or n.cell.segment)
     if not homes or org.book is None or len(org.book.cells) < 2:
         return None

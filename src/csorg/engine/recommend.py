@@ -14,6 +14,7 @@ give it, one seat per role, and says so.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -27,7 +28,7 @@ from csorg.engine.reasons import count_reasons, next_hires
 from csorg.engine.result import Budget, Coverage, Recommendation, RoleEntry, SeatEntry
 from csorg.engine.staffing import Cuts, Org, size_org, unsized_org
 from csorg.engine.structure import choose_model, match_fits, tree_order
-from csorg.text import number, plural, short_source
+from csorg.text import cite, number, plural, short_source
 
 
 def recommend(catalog: Catalog, request: Request) -> Recommendation:
@@ -217,7 +218,9 @@ def role_entries(
                 optional=member.optional if member else False,
                 area=role.area,
                 level=role.level,
-                rationale=tuple(reasons),
+                rationale=tuple(
+                    dict.fromkeys(reasons)
+                ),  # a layer inserted and reopened says why once
                 covers=hosted,
                 pods=pod_order(inputs, split) if any(r or s for r, s in split) else None,
                 dotted_to=dotted.get(role_id, ()),
@@ -418,6 +421,7 @@ def _notes(catalog: Catalog, org: Org, inputs: Inputs, notes: list[str]) -> None
     for caveat in model.caveats:
         cited = ", ".join(short_source(catalog, s) for s in caveat.sources)
         notes.append(f"{caveat.text} ({cited})")
+    notes.extend(_valuable_books(catalog, org))
     for node in org.root.reports:
         role = catalog.roles[node.role]
         if node.reports and len(node.reports) < min_span_of(role):
@@ -425,6 +429,47 @@ def _notes(catalog: Catalog, org: Org, inputs: Inputs, notes: list[str]) -> None
                 f"the {role.title} leads a team of {node.size() - 1} as a player-coach who also "
                 "works with customers; a separate manager comes as the team grows"
             )
+
+
+VALUABLE = 2.0  # ARR seats over account seats past which a tier's books need a word
+EPSILON = 1e-9
+
+
+def _valuable_books(catalog: Catalog, org: Org) -> list[str]:
+    """Where a tier's accounts are worth so much more than its typical contract that the ARR
+    figure calls for well over twice the seats the account figure does, the two sources no
+    longer describe the same job: say so, and which one csorg followed."""
+    out: list[str] = []
+    for need in org.needs.values():
+        clauses: list[str] = []
+        by_arr = by_accounts = 0
+        for piece in need.tiers:
+            if piece.by_arr is None or piece.arr is None or piece.accounts <= 0:
+                continue
+            if piece.by_arr < 1 or piece.by_arr <= VALUABLE * piece.by_accounts:
+                continue
+            tier = catalog.tiers[piece.tier]
+            assert tier.arr_per_seat is not None
+            book = piece.arr / max(piece.by_accounts, 1e-9)
+            clauses.append(
+                f"{tier.name} {money(piece.arr / piece.accounts)} against "
+                f"{money(tier.typical_acv.value)}: {piece.accounts / piece.by_arr:.1f} accounts "
+                f"per CSM at {money(tier.arr_per_seat.value)} each "
+                f"({cite(catalog, tier.arr_per_seat)}), where "
+                f"{number(tier.accounts_per_seat.value)} accounts each "
+                f"({cite(catalog, tier.accounts_per_seat)}) would be {money(book)} per CSM"
+            )
+            by_arr += math.ceil(piece.by_arr - EPSILON)
+            by_accounts += math.ceil(piece.by_accounts - EPSILON)
+        if clauses:
+            out.append(
+                "ARR per account is far above the typical contract of its tier ("
+                + "; ".join(clauses)
+                + "). The sources do not size books this valuable; csorg follows the ARR, its "
+                f"own reading: {by_arr:,} {catalog.title(need.role)} seats rather than "
+                f"{by_accounts:,}. Check the ARR and the tier mix"
+            )
+    return out
 
 
 def _warnings(

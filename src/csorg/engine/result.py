@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from csorg.engine.inputs import Inputs
+from csorg.text import one_line, plural
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,16 @@ class Recommendation:
 
     def role(self, role_id: str) -> RoleEntry | None:
         return next((r for r in self.roles if r.id == role_id), None)
+
+    def headline(self) -> str:
+        """``High-touch startup (startup, high touch, 40 accounts): 2 CS seats``, as every view
+        titles the recommendation."""
+        details = self.inputs.describe()
+        if self.sized:
+            size = plural(self.total_seats, "CS seat")
+        else:
+            size = f"the structure, {plural(len(self.roles) - 1, 'role')} (not sized)"
+        return f"{one_line(self.model_name)} ({one_line(', '.join(details))}): {size}"
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {

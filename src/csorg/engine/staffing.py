@@ -47,6 +47,7 @@ class Org:
     cuts: Cuts = field(default_factory=Cuts)
     head_book: HeadBook | None = None  # the book the head of CS carries as a player-coach
     _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _by_role: dict[str, list[Node]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def root(self) -> Node:
@@ -70,6 +71,16 @@ class Org:
                 counts[node.role] = counts.get(node.role, 0) + 1
             self._counts = counts
         return dict(self._counts)
+
+    def seats_of(self, role_id: str) -> list[Node]:
+        """The seats of one role, in no particular order (grouped once, so asking for every
+        role stays linear in the seats)."""
+        if self._by_role is None:
+            groups: dict[str, list[Node]] = {}
+            for node in self.nodes():
+                groups.setdefault(node.role, []).append(node)
+            self._by_role = groups
+        return list(self._by_role.get(role_id, ()))
 
     @property
     def seats(self) -> int:

@@ -114,8 +114,6 @@ def org_chart(
     ``catalog`` supplies area names and their order (for colours); without it the area id
     stands in for its name and areas are numbered in the order they appear.
     """
-    from csorg.render.tree import heading
-
     area_order = {a: i for i, a in enumerate(catalog.areas)} if catalog is not None else {}
 
     def area_index(area: str) -> int:
@@ -209,7 +207,7 @@ def org_chart(
     return OrgChart(
         model_id=rec.model_id,
         model_name=printable(rec.model_name),
-        summary=printable(heading(rec)),
+        summary=printable(rec.headline()),
         subtitle=printable(subtitle(rec)),
         mode="seats" if seats else "roles",
         total_seats=rec.total_seats,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import Request, resolve
@@ -13,7 +12,7 @@ from csorg.engine.recommend import recommend
 from csorg.errors import UsageError
 from csorg.plan.forecast import parse_start
 from csorg.plan.forecast import quarters as forecast_quarters
-from csorg.plan.people import Key, from_org_chart, from_recommendation
+from csorg.plan.people import Key, from_recommendation
 from csorg.plan.quarterly import HiringPlan, plan_quarters
 from csorg.plan.roadmap import parse_spec
 from csorg.profile.model import Forecast, GrowthForecast, Profile, growth_forecast
@@ -25,8 +24,7 @@ def forecast_plan(
     profile: Profile | None,
     *,
     from_spec: str | None = None,
-    from_org: Path | None = None,
-    columns: str | None = None,
+    given_team: tuple[Counter[Key], str] | None = None,
     quarters: int | None = None,
     customer_growth: str | None = None,
     arr_growth: str | None = None,
@@ -35,7 +33,7 @@ def forecast_plan(
     if from_spec is not None and from_spec.strip().lower() != "none":
         spec = parse_spec(catalog, from_spec, "--from")
         start = replace(start, stage=spec.stage, touch=spec.touch, plg=spec.plg)
-    if from_org is not None and from_spec is not None and from_spec.strip().lower() == "none":
+    if given_team is not None and from_spec is not None and from_spec.strip().lower() == "none":
         raise UsageError("give --from none or --from-org FILE, not both")
     inputs = resolve(catalog, replace(start, seats=True))
     first_notes: list[str] = []
@@ -65,14 +63,13 @@ def forecast_plan(
     else:
         periods = forecast
     team: Counter[Key]
-    if from_org is not None:
-        team = from_org_chart(catalog, from_org, columns)
-        label = f"the org chart {from_org}"
+    if given_team is not None:  # people of a real org chart, read by the caller
+        team, label = given_team
     elif from_spec is not None and from_spec.strip().lower() == "none":
         team = Counter()
         label = "no team"
     elif inputs.sized:
-        team = from_recommendation(recommend(catalog, replace(start, seats=True)))
+        team = from_recommendation(recommend(catalog, replace(start, seats=False)))
         label = "the recommended org for today's inputs"
     else:
         team = Counter()

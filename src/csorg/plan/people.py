@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog, Role
 from csorg.engine.result import Recommendation
@@ -40,25 +39,6 @@ def from_recommendation(rec: Recommendation) -> Counter[Key]:
             placed += count
         if entry.count > placed:
             team[(entry.id, None)] += entry.count - placed
-    return team
-
-
-def from_org_chart(catalog: Catalog, path: Path, columns: str | None = None) -> Counter[Key]:
-    """The filled seats of a real org chart, read as `csorg audit` reads it: people in
-    Customer Success whose titles read as catalog roles (open seats and people outside CS
-    left out)."""
-    from csorg.audit.orgfile import read_org
-    from csorg.audit.reading import read_people
-    from csorg.audit.titles.reader import TitleReader
-
-    chart = read_org(path, columns=columns)
-    readings = read_people(catalog, chart, TitleReader(catalog, None))
-    team: Counter[Key] = Counter()
-    for person in chart.people:
-        reading = readings[person.id]
-        if person.vacant or reading.role is None or reading.role == ROOT_ROLE or not reading.in_cs:
-            continue
-        team[(reading.role, reading.region)] += person.count
     return team
 
 

@@ -17,7 +17,7 @@ from typing import TextIO
 from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import money
 from csorg.engine.result import Metric, Recommendation, RoleEntry, SeatEntry
-from csorg.text import number, one_line, plural
+from csorg.text import number, one_line
 
 WIDTH = 100  # wrapping width when not writing to a terminal: stable output for diffs
 MAX_DEPTH = 24  # tree levels drawn with guides; deeper ones show their depth instead
@@ -139,12 +139,7 @@ def tree_lines(items: Sequence[tuple[str, str | None, str]]) -> list[str]:
 
 
 def heading(rec: Recommendation) -> str:
-    details = rec.inputs.describe()
-    if rec.sized:
-        size = plural(rec.total_seats, "CS seat")
-    else:
-        size = f"the structure, {plural(len(rec.roles) - 1, 'role')} (not sized)"
-    return f"{one_line(rec.model_name)} ({one_line(', '.join(details))}): {size}"
+    return rec.headline()
 
 
 def metric_text(metric: Metric) -> str:

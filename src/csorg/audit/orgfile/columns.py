@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-from csorg.audit.orgfile.table import Table
+from csorg.audit.orgfile.table import Table, canonical
 from csorg.errors import CsorgError, UsageError
 from csorg.text import one_line
 
@@ -158,8 +158,13 @@ def detect(table: Table, overrides: dict[str, str], file: str) -> Columns:
     fields = _role_as_title(fields)
     managers = [i for i, f in enumerate(fields) if f == "manager"]
     titles = [i for i, f in enumerate(fields) if f == "title"]
-    if not titles or (not managers and not _supervisory(table, fields)):
-        raise _not_found(table, fields, titles, managers, file)
+    missing = [w for w, have in (("title", titles), ("manager", managers)) if not have]
+    if managers or _supervisory(table, fields):
+        missing = [w for w in missing if w != "manager"]
+    if not missing and not _identifies(table, fields, overrides):
+        missing = ["id (or name)"]
+    if missing:
+        raise _not_found(table, fields, missing, file)
     one: dict[str, int] = {}
     for i, found in enumerate(fields):
         if found is not None and found not in ("manager", "dotted", "title", "location"):
@@ -218,11 +223,18 @@ def _listed(headers: list[str]) -> str:
     return ", ".join(one_line(h) or "(blank)" for h in headers)
 
 
-def _not_found(
-    table: Table, fields: list[str | None], titles: list[int], managers: list[int], file: str
-) -> CsorgError:
+def _identifies(table: Table, fields: list[str | None], overrides: dict[str, str]) -> bool:
+    """Whether some column can name a person for the manager values to point at."""
+    return (
+        "id" in overrides
+        or bool(table.links)
+        or any(f in KEY_FIELDS for f in fields)
+        or {"first_name", "last_name"} <= set(fields)
+    )
+
+
+def _not_found(table: Table, fields: list[str | None], missing: list[str], file: str) -> CsorgError:
     found = [f"{name}={one_line(table.headers[i])}" for i, name in enumerate(fields) if name]
-    missing = [w for w, have in (("title", titles), ("manager", managers)) if not have]
     lines = [
         f"cannot tell which column holds the {' and the '.join(missing)}; the header has: "
         f"{_listed(table.headers)}"
@@ -252,8 +264,6 @@ def suggest(table: Table, *, headerless: bool = False) -> str:
     """A ``--columns`` value the values point to (an id column another column refers to, the
     most title-like text column, a unique text column for names), or "" when unclear. With
     ``headerless``, the first line is read as a person and columns are named by position."""
-    from csorg.audit.orgfile.keys import canonical
-
     rows = [(table.header_line, table.headers), *table.rows] if headerless else table.rows
     if len(table.headers) > 12 or not rows:
         return ""

@@ -15,21 +15,11 @@ import re
 from dataclasses import dataclass, field
 
 from csorg.audit.orgfile.columns import Columns
-from csorg.audit.orgfile.table import NODE, Table
+from csorg.audit.orgfile.table import NODE, Table, canonical
 
 ROOT_MARKERS = frozenset({"", "-1", "0", "none", "null", "n/a", "-", "\u2014", "nobody", "self"})
 KIND_RANK = {"id": 0, "node": 0, "email": 1, "name": 2, "composed": 3}
-_FLOAT_INT = re.compile(r"^-?\d+\.0+$")
 _SEPARATORS = re.compile(r"[;|:]")
-
-
-def canonical(value: str) -> str:
-    text = " ".join(value.split()).casefold()
-    if text.startswith("mailto:"):
-        text = text[7:]
-    if _FLOAT_INT.match(text):
-        text = text.split(".")[0]
-    return text
 
 
 class Key:

@@ -7,6 +7,7 @@ format again.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # a reader's own columns, named so they cannot clash with a header a person writes
@@ -36,3 +37,17 @@ class Table:
     def column(self, header: str) -> list[str]:
         index = self.headers.index(header)
         return [values[index] for _, values in self.rows]
+
+
+_FLOAT_INT = re.compile(r"^-?\d+\.0+$")
+
+
+def canonical(value: str) -> str:
+    """A key value as compared: spaces collapsed, case folded, ``mailto:`` and a ``.0`` a
+    spreadsheet added to a whole number dropped."""
+    text = " ".join(value.split()).casefold()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    if _FLOAT_INT.match(text):
+        text = text.split(".")[0]
+    return text
