@@ -131,6 +131,22 @@ def test_a_stage_change_is_said_and_nobody_is_removed(run: Callable[..., Any]) -
     assert moves and moves[0]["to"] == "vp-cs" and moves[0]["promotion"]
 
 
+def test_the_plan_repeats_what_a_reviewer_would_flag_in_its_last_org(
+    run: Callable[..., Any],
+) -> None:
+    flags = ("--stage", "scaling", "--touch", "high", "--quarters", "4", "--customer-growth",
+             "50%")  # fmt: skip
+    small = _plan(run, *flags, "--customers", "400")  # about $80M implied at Q4: in the stage
+    assert not any(w.startswith("Q4 org:") for w in small["warnings"])
+    big = _plan(run, *flags, "--customers", "1000")  # about $215M implied at Q4
+    final = run("recommend", "--stage", "scaling", "--touch", "high", "--customers",
+                str(big["quarters"][-1]["customers"]), "--format", "json").json()  # fmt: skip
+    assert final["warnings"]
+    assert [w for w in big["warnings"] if w.startswith("Q4 org:")] == [
+        f"Q4 org: {w}" for w in final["warnings"]
+    ]
+
+
 def test_starting_from_nobody_hires_everyone(run: Callable[..., Any]) -> None:
     data = _plan(run, *FOUNDER, *GROWTH, "--from", "none")
     assert data["start"]["headcount"] == 0 and data["start"]["from"] == "no team"

@@ -444,6 +444,41 @@ def test_stage_and_employees_that_disagree_warn(run: Callable) -> None:
     assert any("suggests the Enterprise stage" in w for w in data["warnings"])
 
 
+@pytest.mark.parametrize(
+    ("flags", "warning"),
+    [
+        # 800 accounts of the high-touch mix are about $34M: inside the scaling stage
+        (["--stage", "scaling", "--touch", "high", "--customers", "800"], None),
+        (
+            ["--stage", "scaling", "--touch", "high", "--customers", "52000"],
+            "the ARR these accounts imply at each tier's typical contract value, $2.2B, is past "
+            "the Scaling company stage's $100M (heuristic): --stage enterprise may fit better; or "
+            "give --arr or the tier mix (--segment-by size --segments)",
+        ),
+        (
+            ["--stage", "startup", "--touch", "high", "--arr", "30M"],
+            "ARR $30M is past the Startup stage's $10M (heuristic): --stage scaling may fit better",
+        ),
+        # the enterprise stage has no ceiling
+        (["--stage", "enterprise", "--touch", "high", "--customers", "200000"], None),
+        # a mix given as counts: only --arr is left to suggest
+        (
+            ["--stage", "scaling", "--touch", "high", "--segment-by", "size", "--segments",
+             "enterprise=2000,mid-market=100,smb=100"],
+            "the ARR these accounts imply at each tier's typical contract value, $205M, is past "
+            "the Scaling company stage's $100M (heuristic): --stage enterprise may fit better; or "
+            "give --arr",
+        ),
+    ],
+)  # fmt: skip
+def test_a_book_past_its_stage_is_warned_about(
+    run: Callable, flags: list[str], warning: str | None
+) -> None:
+    warnings = run("recommend", *flags, "--format", "json").json()["warnings"]
+    past = [w for w in warnings if "stage's" in w]
+    assert past == ([warning] if warning else [])
+
+
 def test_ignored_flags_are_warned_about(run: Callable) -> None:
     data = run("recommend", "--stage", "startup", "--plg", "--touch", "high", "--customers",
                "500", "--format", "json").json()  # fmt: skip

@@ -17,6 +17,8 @@ gets its references checked by declaring them here.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -832,7 +834,12 @@ class Catalog:
     currencies: dict[str, Currency] = field(default_factory=dict)  # by code
     spend_benchmarks: dict[str, SpendBenchmark] = field(default_factory=dict)
 
-    def role_order(self) -> dict[str, int]:
+    def role_order(self) -> Mapping[str, int]:
+        """Each role's place in catalog order (worked out once: sizing sorts by it often)."""
+        return self._role_order
+
+    @functools.cached_property
+    def _role_order(self) -> dict[str, int]:
         return {role_id: i for i, role_id in enumerate(self.roles)}
 
     def area_name(self, area_id: str) -> str:

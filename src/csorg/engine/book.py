@@ -13,15 +13,16 @@ The book is the company-wide picture every later step sizes from.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from csorg.catalog.schema import Catalog, TierMix
 from csorg.engine.inputs import Inputs
 from csorg.errors import CsorgError
 
 
-@dataclass(frozen=True, order=True)
-class Cell:
-    """A region and segment of the book; ``None`` where there are no regions or segments."""
+class Cell(NamedTuple):
+    """A region and segment of the book; ``None`` where there are no regions or segments.
+    A named tuple: cells key every placement, and a tuple hashes without a Python call."""
 
     region: str | None = None
     segment: str | None = None

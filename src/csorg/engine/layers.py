@@ -18,19 +18,23 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog, Role
 from csorg.engine.book import Cell
 from csorg.engine.placement import Placed
 from csorg.engine.structure import Structure
 
+_CELL = attrgetter("cell")
+_ROLE = attrgetter("role")
 MAX_ROUNDS = 64
 LEADER_LEVEL = 2  # a head of CS at this rank or above may lead a small team as a player-coach
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A seat being placed in the tree."""
 
@@ -77,6 +81,10 @@ class _Plan:
     opened: dict[str, str] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)  # takes no reports -> why
     seats_of: dict[str, int] = field(default_factory=dict)  # single-seat overrides
+    leaves: dict[str, list[Node]] = field(default_factory=dict)  # see _seats
+    teams: dict[tuple[int, int, tuple[int, ...]], tuple[list[Node], list[list[Node]]]] = field(
+        default_factory=dict
+    )  # see _grouped
 
 
 def span_of(role: Role, widen: bool) -> int:
@@ -192,6 +200,17 @@ def arrange(
     raise AssertionError("management layers did not settle")
 
 
+def _seats(plan: _Plan, role_id: str, seats: Sequence[Placed]) -> list[Node]:
+    """A role's seats as tree nodes: fresh ones for a role that may take reports, and for the
+    others the same leaves every round (nothing changes a leaf, and rounds are many)."""
+    if role_id in plan.accepting:
+        return [Node(role_id, p.cell, p.serves) for p in seats]
+    leaves = plan.leaves.get(role_id)
+    if leaves is None:
+        leaves = plan.leaves[role_id] = [Node(role_id, p.cell, p.serves) for p in seats]
+    return list(leaves)
+
+
 def _route(catalog: Catalog, structure: Structure, role_id: str, accepting: set[str]) -> str:
     """The role that manages ``role_id``'s seats: a team it joins if staffed, else its first
     preferred manager present that takes reports, else the nearest such role up the tree."""
@@ -268,9 +287,7 @@ def _build(
     widen: bool,
 ) -> Node | _Problem:
     """Build the tree bottom-up; stop at the first manager that must refuse or overflows."""
-    nodes: dict[str, list[Node]] = {
-        r: [Node(r, p.cell, p.serves) for p in seats] for r, seats in staffed.items() if seats
-    }
+    nodes = {r: _seats(plan, r, seats) for r, seats in staffed.items() if seats}
     route = {r: _route(catalog, structure, r, plan.accepting) for r in structure.members}
     under: dict[str, list[str]] = {}  # manager role -> the roles whose seats report to it
     for role_id, manager in route.items():
@@ -302,7 +319,7 @@ def _build(
             continue
         span = span_of(role, widen)
         if own is not None:  # a fixed number of seats, staffed for their own work
-            _assign(own, group(reports, span, min_span_of(role), region_order))
+            _assign(own, _grouped(plan, reports, span, min_span_of(role), region_order))
         elif not reports:
             continue  # a leader with no one to lead has no seat (its work went elsewhere)
         elif manager_id in heads or role.headcount.basis == "one":
@@ -310,7 +327,7 @@ def _build(
             nodes[manager_id] = own
         else:
             own = []
-            for team in group(reports, span, min_span_of(role), region_order):
+            for team in _grouped(plan, reports, span, min_span_of(role), region_order):
                 seat = Node(manager_id, *_team_place(team, role))
                 seat.reports = team
                 own.append(seat)
@@ -341,12 +358,11 @@ def _leaders(
     role = catalog.roles[role_id]
     count = max(plan.seats_of.get(role_id, 1), 1)
     if role.per_region_from is not None:
-        sizes: dict[str | None, int] = {}  # seats per region in the whole team
-        stack = list(reports)
-        while stack:
-            node = stack.pop()
-            sizes[node.cell.region] = sizes.get(node.cell.region, 0) + 1
-            stack.extend(node.reports)
+        sizes: Counter[str | None] = Counter()  # seats per region in the whole team
+        level = reports
+        while level:  # level by level: comprehensions and Counter keep this fast
+            sizes.update([n.cell.region for n in level])
+            level = [child for n in level for child in n.reports]
         big = [
             r
             for r in sorted(sizes, key=lambda r: region_order.get(r, 1 << 30))
@@ -419,6 +435,23 @@ def _split(nodes: list[Node], parts: int) -> list[list[Node]]:
     return out
 
 
+def _grouped(
+    plan: _Plan,
+    reports: list[Node],
+    span: int,
+    least: int,
+    region_order: dict[str | None, int],
+) -> list[list[Node]]:
+    """:func:`group`, remembered while the arrangement lasts: each round builds the tree
+    again, and a first-line manager's reports are the very same leaves every time. The entry
+    holds the reports, so their ids stay theirs."""
+    key = (span, least, tuple(map(id, reports)))
+    found = plan.teams.get(key)
+    if found is None:
+        found = plan.teams[key] = (list(reports), group(reports, span, least, region_order))
+    return [list(team) for team in found[1]]
+
+
 def group(
     reports: list[Node], span: int, least: int, region_order: dict[str | None, int]
 ) -> list[list[Node]]:
@@ -467,12 +500,16 @@ def _deal(nodes: list[Node], parts: int) -> list[list[Node]]:
     """``nodes`` in ``parts`` teams of near-equal size with a like mix of roles: each role's
     seats are split in runs (so a segment's seats stay together), the larger runs first to
     the emptier teams."""
+    roles = set(map(_ROLE, nodes))
+    if len(roles) == 1:  # one role (the usual team of CSMs): its runs are the teams
+        return [run for run in _split(nodes, parts) if run]
     teams: list[list[Node]] = [[] for _ in range(parts)]
     by_role: dict[str, list[Node]] = {}
     for node in nodes:
         by_role.setdefault(node.role, []).append(node)
     for members in sorted(by_role.values(), key=len, reverse=True):
-        order = sorted(range(parts), key=lambda i: (len(teams[i]), i))
+        sizes = [len(team) for team in teams]
+        order = sorted(range(parts), key=sizes.__getitem__)  # stable: ties by index
         for i, run in zip(order, _split(members, parts), strict=True):
             teams[i].extend(run)
     return [t for t in teams if t]
@@ -483,8 +520,9 @@ def _team_place(team: Sequence[Node], role: Role) -> tuple[Cell, tuple[Cell, ...
     is filled in once the tree is final (:func:`fill_serves`)."""
     if role.scope == "global":
         return Cell(), ()
-    regions = {n.cell.region for n in team}
-    segments = {n.cell.segment for n in team}
+    cells = set(map(_CELL, team))
+    regions = {c.region for c in cells}
+    segments = {c.segment for c in cells}
     region = regions.pop() if len(regions) == 1 else None
     segment = segments.pop() if len(segments) == 1 and role.scope == "pod" else None
     return Cell(region, segment), ()

@@ -76,8 +76,8 @@ def place(
             continue
         served[_host(cell, hosts, counts, weight, served)].append(cell)
     placed: list[Placed] = []
-    for cell in hosts:
-        placed.extend(Placed(role, cell, tuple(served[cell])) for _ in range(counts[cell]))
+    for cell in hosts:  # seats alike are one immutable value, repeated
+        placed.extend([Placed(role, cell, tuple(served[cell]))] * counts[cell])
     return placed
 
 

@@ -472,6 +472,38 @@ def _valuable_books(catalog: Catalog, org: Org) -> list[str]:
     return out
 
 
+def _past_stage(catalog: Catalog, org: Org, inputs: Inputs) -> str | None:
+    """A book worth more than the stage's ARR ceiling: the stage or the accounts are off."""
+    stage = catalog.stages[inputs.stage]
+    book = org.book
+    if stage.max_arr is None or book is None:
+        return None
+    if book.arr is not None:
+        arr = book.arr
+        what = f"ARR {money(arr)} is"
+        fixes = []
+    else:
+        arr = sum(
+            book.tier_accounts(t) * catalog.tiers[t].typical_acv.value for t in book.tier_shares
+        )
+        what = (
+            f"the ARR these accounts imply at each tier's typical contract value, {money(arr)}, is"
+        )
+        mix = " or the tier mix (--segment-by size --segments)" if book.mix is not None else ""
+        fixes = [f"give --arr{mix}"]
+    if arr <= stage.max_arr.value:
+        return None
+    stages = list(catalog.stages)
+    later = stages[stages.index(stage.id) + 1 :]
+    if later:
+        fixes.insert(0, f"--stage {later[0]} may fit better")
+    advice = f": {'; or '.join(fixes)}" if fixes else ""
+    return (
+        f"{what} past the {stage.name} stage's {money(stage.max_arr.value)} "
+        f"({cite(catalog, stage.max_arr)}){advice}"
+    )
+
+
 def _warnings(
     catalog: Catalog, org: Org, inputs: Inputs, metrics: Sequence[object], warnings: list[str]
 ) -> None:
@@ -511,6 +543,9 @@ def _warnings(
             f"{org.book.mix.name} mix); it only sets the support load per account. Give "
             "--segment-by size --segments to set the mix"
         )
+    past = _past_stage(catalog, org, inputs)
+    if past is not None:
+        warnings.append(past)
     if inputs.employees is not None and not inputs.stage_inferred:
         suggested = infer_stage(catalog, inputs.employees)
         if suggested.id != inputs.stage:

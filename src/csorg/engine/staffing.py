@@ -9,7 +9,9 @@ coverage seats.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from csorg.catalog.schema import ROOT_ROLE, BusinessModel, Catalog
 from csorg.engine.book import Book, Cell, company_book
@@ -101,10 +103,14 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
     leaders: dict[str, int] = {}  # and the seats leaders were given
     book = company_book(catalog, inputs, model.id)
     org: Org | None = None
+    last: tuple[object, ...] | None = None  # the previous round's inputs to arrange
     for _ in range(MAX_ROUNDS):
         tiers = {t: book.tier_accounts(t) for t in book.tier_shares}
         structure = build_structure(catalog, model, inputs, counts, inserted, hatted, tiers)
         staffed, needs, not_staffed, carried = staff(catalog, structure, book, inputs, cuts)
+        given = (structure, staffed, dict(opened), dict(leaders))
+        if org is not None and given == last:  # arranging again would give the same org
+            return org
         total = sum(len(p) for p in staffed.values())
         if total > MAX_SEATS:
             raise CsorgError(
@@ -126,6 +132,7 @@ def size_org(catalog: Catalog, model: BusinessModel, inputs: Inputs, cuts: Cuts)
             inserted[arrangement.role] = arrangement.reason
             continue
         org = Org(structure, book, needs, staffed, arrangement, not_staffed, cuts, carried)
+        last = given
         new_counts = org.counts()
         if new_counts == counts or new_counts in history:  # settled, or a cycle: keep this one
             return org
@@ -178,9 +185,8 @@ def staff(
                     f"below the {threshold} that open a first seat"
                 )
                 continue
-            weights: dict[Cell, float] = {}
-            for seat in basis:
-                weights[seat.cell] = weights.get(seat.cell, 0.0) + 1.0
+            seats_by_cell = Counter(map(attrgetter("cell"), basis))
+            weights = {cell: float(n) for cell, n in seats_by_cell.items()}
             needs[role_id] = Need(role_id, weights, basis=len(basis))
             staffed[role_id] = place(role_id, seats, weights, book.cells, role.scope)
         elif role.headcount.basis == "one" and role.span is None:

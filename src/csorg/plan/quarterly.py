@@ -244,6 +244,9 @@ def plan_quarters(
             f"{late} of the hires should already be under way to be at full speed when needed: "
             "open those requisitions now"
         )
+    if plans:  # what a reviewer of the org it grows into would flag (the largest book)
+        last = plans[-1]
+        warnings.extend(f"{last.quarter.label} org: {w}" for w in last.recommendation.warnings)
     return HiringPlan(
         start,
         start_label,

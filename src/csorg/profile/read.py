@@ -187,86 +187,92 @@ class _Reader:
         return tuple(value)
 
     def convert_regions(self, value: Any) -> Any:
-        return self.names_or_mix("regions", value)
+        return _names_or_mix(self, "regions", value)
 
     def convert_segments(self, value: Any) -> Any:
-        return self.names_or_mix("segments", value)
-
-    def names_or_mix(self, key: str, value: tuple[str, ...] | dict[str, int | str]) -> Any:
-        """A list of names, or a mix, in the text form the command line takes: ``("na",
-        "emea")``, ``("enterprise=40", "smb=1700")``, ``("na=60%", "emea=40%")``."""
-        names = [name.strip() for name in value]
-        ok = True
-        seen: set[str] = set()
-        for index, name in enumerate(names):
-            path: KeyPath = (key, index) if isinstance(value, tuple) else (key, list(value)[index])
-            if not name or not name.isprintable() or "=" in name or "," in name:
-                self.problem(path, f"{name!r} is not a usable name (printable; no '=' or ',')")
-                ok = False
-            elif name in seen:
-                self.problem(path, f"{name!r} is given twice")
-                ok = False
-            seen.add(name)
-        if isinstance(value, tuple):
-            return tuple(names) if ok else INVALID
-        shares = [v for v in value.values() if isinstance(v, str)]
-        if shares and len(shares) != len(value):
-            self.problem((key,), "give every entry as a count (700) or every one as a share (60%)")
-            return INVALID
-        total = sum(float(v.strip().rstrip("%")) for v in shares)
-        if total > 100.000001:
-            self.problem((key,), f"the shares add up to {total:g}%, more than 100%")
-            return INVALID
-        amounts = [str(v).replace(" ", "") for v in value.values()]
-        texts = [f"{name}={amount}" for name, amount in zip(names, amounts, strict=True)]
-        return tuple(texts) if ok else INVALID
+        return _names_or_mix(self, "segments", value)
 
     def convert_forecast(self, value: schema.Growth | tuple[schema.Period, ...]) -> Any:
         if isinstance(value, schema.Growth):
-            self.forecast = self.growth(value)
+            self.forecast = _growth(self, value)
         else:
-            self.forecast = self.periods(value)
+            self.forecast = _periods(self, value)
         return INVALID if self.forecast is None else self.forecast
-
-    def growth(self, value: schema.Growth) -> GrowthForecast | None:
-        if value.customer_growth is None and value.arr_growth is None:
-            self.problem(("forecast",), "give customer_growth, arr_growth or both")
-            return None
-        rates = {}
-        for name in ("customer_growth", "arr_growth"):
-            given = getattr(value, name)
-            rates[name] = None if given is None else self.percent(given, ("forecast", name))
-            if rates[name] is INVALID:
-                return None
-        return GrowthForecast(value.quarters, rates["customer_growth"], rates["arr_growth"])
-
-    def percent(self, value: float | str, path: KeyPath) -> Any:
-        number = float(value.strip().rstrip("%")) if isinstance(value, str) else float(value)
-        if not MIN_GROWTH <= number <= MAX_GROWTH:
-            self.problem(
-                path,
-                f"expected a growth per quarter from {MIN_GROWTH:g}% to {MAX_GROWTH:g}%, "
-                f"found {number:g}%",
-            )
-            return INVALID
-        return number
-
-    def periods(self, value: tuple[schema.Period, ...]) -> tuple[ForecastPeriod, ...] | None:
-        out: list[ForecastPeriod] = []
-        for index, period in enumerate(value):
-            if period.customers is None and period.arr is None:
-                self.problem(("forecast", index), "give the quarter's customers, arr or both")
-                return None
-            arr = None
-            if period.arr is not None:
-                arr = self.amount(period.arr, ("forecast", index, "arr"))
-                if arr is INVALID:
-                    return None
-            out.append(ForecastPeriod(period.quarter, period.customers, arr))
-        return tuple(out)
 
     def request(self) -> Request:
         return Request(**{k: v for k, v in self.values.items() if k != "version"})
+
+
+def _names_or_mix(reader: _Reader, key: str, value: tuple[str, ...] | dict[str, int | str]) -> Any:
+    """A list of names, or a mix, in the text form the command line takes: ``("na",
+    "emea")``, ``("enterprise=40", "smb=1700")``, ``("na=60%", "emea=40%")``."""
+    names = [name.strip() for name in value]
+    ok = True
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        path: KeyPath = (key, index) if isinstance(value, tuple) else (key, list(value)[index])
+        if not name or not name.isprintable() or "=" in name or "," in name:
+            reader.problem(path, f"{name!r} is not a usable name (printable; no '=' or ',')")
+            ok = False
+        elif name in seen:
+            reader.problem(path, f"{name!r} is given twice")
+            ok = False
+        seen.add(name)
+    if isinstance(value, tuple):
+        return tuple(names) if ok else INVALID
+    shares = [v for v in value.values() if isinstance(v, str)]
+    if shares and len(shares) != len(value):
+        reader.problem((key,), "give every entry as a count (700) or every one as a share (60%)")
+        return INVALID
+    total = sum(float(v.strip().rstrip("%")) for v in shares)
+    if total > 100.000001:
+        reader.problem((key,), f"the shares add up to {total:g}%, more than 100%")
+        return INVALID
+    amounts = [str(v).replace(" ", "") for v in value.values()]
+    texts = [f"{name}={amount}" for name, amount in zip(names, amounts, strict=True)]
+    return tuple(texts) if ok else INVALID
+
+
+def _growth(reader: _Reader, value: schema.Growth) -> GrowthForecast | None:
+    if value.customer_growth is None and value.arr_growth is None:
+        reader.problem(("forecast",), "give customer_growth, arr_growth or both")
+        return None
+    rates = {}
+    for name in ("customer_growth", "arr_growth"):
+        given = getattr(value, name)
+        rates[name] = None if given is None else _percent(reader, given, ("forecast", name))
+        if rates[name] is INVALID:
+            return None
+    return GrowthForecast(value.quarters, rates["customer_growth"], rates["arr_growth"])
+
+
+def _percent(reader: _Reader, value: float | str, path: KeyPath) -> Any:
+    number = float(value.strip().rstrip("%")) if isinstance(value, str) else float(value)
+    if not MIN_GROWTH <= number <= MAX_GROWTH:
+        reader.problem(
+            path,
+            f"expected a growth per quarter from {MIN_GROWTH:g}% to {MAX_GROWTH:g}%, "
+            f"found {number:g}%",
+        )
+        return INVALID
+    return number
+
+
+def _periods(
+    reader: _Reader, value: tuple[schema.Period, ...]
+) -> tuple[ForecastPeriod, ...] | None:
+    out: list[ForecastPeriod] = []
+    for index, period in enumerate(value):
+        if period.customers is None and period.arr is None:
+            reader.problem(("forecast", index), "give the quarter's customers, arr or both")
+            return None
+        arr = None
+        if period.arr is not None:
+            arr = reader.amount(period.arr, ("forecast", index, "arr"))
+            if arr is INVALID:
+                return None
+        out.append(ForecastPeriod(period.quarter, period.customers, arr))
+    return tuple(out)
 
 
 HINTS: dict[str, Any] = typing.get_type_hints(schema.ProfileFile, include_extras=True)
