@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from conftest import Run
 from csorg.catalog.load import load_catalog
 from csorg.catalog.schema import Catalog
 from csorg.engine.cost import cost_of, seat_cost, with_cost
-from csorg.engine.inputs import Inputs, Request, resolve
+from csorg.engine.inputs import Inputs, Request, parse_amount, resolve
 from csorg.engine.recommend import recommend
 from csorg.engine.result import Recommendation, RoleEntry
 
@@ -327,3 +328,69 @@ def test_bad_money_flags_are_usage_errors(flags: list[str], message: str, run: R
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    stage=st.sampled_from(["startup", "scaling", "enterprise"]),
+    touch=st.sampled_from(["low", "high"]),
+    plg=st.booleans(),
+    customers=st.integers(5, 60_000),
+    per_account=st.floats(300, 300_000),
+)
+def test_a_suggested_budget_fits(
+    stage: str, touch: str, plg: bool, customers: int, per_account: float
+) -> None:
+    """A budget the spend warning suggests is one csorg can fit an org to, within it."""
+    catalog = shipped()
+    request = Request(stage=stage, touch=touch, plg=plg, customers=customers,
+                      arr=customers * per_account)  # fmt: skip
+    rec = recommend(catalog, request)
+    suggested = [m.group(1) for w in rec.warnings if (m := re.search(r"--budget (\S+) fits", w))]
+    for amount in suggested:
+        budget = parse_amount(amount, "--budget")
+        fitted = recommend(catalog, replace(request, budget=budget))
+        assert fitted.cost is not None and fitted.cost.total.mid <= budget * 1.000001
+
+
+@pytest.mark.parametrize(
+    ("flags", "warned"),
+    [
+        # $720 an account: the coverage figures call for five times what SaaStr's 10% allows
+        (
+            ["--stage", "scaling", "--touch", "low", "--plg", "--customers", "25000", "--arr",
+             "18M"],
+            "the team costs 53% of ARR, 5.3× the 10% for CS and support while scaling (SaaStr): "
+            "--budget 1.8M fits the benchmark",
+        ),
+        # within twice the benchmark: the cost section's comparison is enough
+        (["--stage", "startup", "--touch", "high", "--customers", "120", "--arr", "3M"], None),
+        # a budget already given: no budget to suggest
+        (
+            ["--stage", "scaling", "--touch", "low", "--plg", "--customers", "25000", "--arr",
+             "18M", "--budget", "4M"],
+            "the team costs 22% of ARR, 2.2× the 10% for CS and support while scaling (SaaStr)",
+        ),
+        # $10K an account and 25 of them: the benchmark does not pay for the VP, let alone a
+        # budget to suggest
+        (
+            ["--stage", "startup", "--touch", "high", "--customers", "25", "--arr", "250k"],
+            "the team costs 136% of ARR, 13.6× the 10% for CS and support while scaling "
+            "(SaaStr): at this ARR the benchmark pays for less than the VP of Customer Success "
+            "alone ($340K a year)",
+        ),
+        # no ARR: nothing to compare with
+        (["--stage", "scaling", "--touch", "low", "--plg", "--customers", "25000"], None),
+    ],
+)  # fmt: skip
+def test_a_team_far_over_the_spend_benchmark_is_warned_about(
+    run: Run, flags: list[str], warned: str | None
+) -> None:
+    warnings = run("recommend", *flags, "--format", "json").json()["warnings"]
+    spend = [w for w in warnings if w.startswith("the team costs")]
+    if warned is None:
+        assert spend == []
+    else:
+        (text,) = spend
+        assert text.startswith(warned)
+        assert ("--budget" in text) == ("--budget" not in flags and "250k" not in flags)

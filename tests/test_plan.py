@@ -8,6 +8,7 @@ It was derived by hand from the article structures of tests/test_structures.py.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -682,3 +683,54 @@ def test_the_plan_turns_any_start_into_its_target(
     assert counts == {r.id: r.count for r in roadmap.target.roles}
     assert managers == {r.id: r.reports_to for r in roadmap.target.roles}
     assert roadmap.as_json() == make_plan(catalog, start, target, begin, end).as_json()
+
+
+# every --to-* twin of a company input, with a value for the target (a new twin without a
+# row here fails the first test)
+TARGET_VALUES = {
+    "--to-arr": ["20M"],
+    "--to-budget": ["2M"],
+    "--to-currency": ["EUR"],
+    "--to-customers": ["900"],
+    "--to-headcount": ["10"],
+    "--to-model": ["functional-areas"],
+    "--to-no-optional": [],
+    "--to-optional": [],
+    "--to-regions": ["na,emea"],
+    "--to-segment-by": ["size"],
+    "--to-segments": ["enterprise=40,smb=360"],
+    "--to-trait": ["technical"],
+}
+
+
+def test_every_target_input_is_listed(run: Callable[..., Any]) -> None:
+    shown = set(re.findall(r"--to-[a-z-]+", run("plan", "--help").stdout))
+    assert shown == set(TARGET_VALUES)
+
+
+@pytest.mark.parametrize("flag", sorted(TARGET_VALUES))
+def test_every_target_input_reaches_the_target(run: Callable[..., Any], flag: str) -> None:
+    extra = ["--to-segment-by", "size"] if flag == "--to-segments" else []
+    result = run("plan", "--from", "startup/low", "--to", "scaling/high", "--customers", "50",
+                 "--to-customers", "400", flag, *TARGET_VALUES[flag], *extra,
+                 "--format", "json")  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    target = result.json()["to"]["inputs"]
+    expected = {
+        "--to-arr": ("arr", 20_000_000.0),
+        "--to-budget": ("budget", 2_000_000.0),
+        "--to-currency": ("currency", "EUR"),
+        "--to-customers": ("customers", 900),
+        "--to-headcount": ("headcount", 10),
+        "--to-no-optional": ("optional", False),
+        "--to-optional": ("optional", True),
+        "--to-regions": ("regions", ["na", "emea"]),
+        "--to-segment-by": ("segment_by", "size"),
+        "--to-segments": ("segments", ["enterprise", "smb"]),
+        "--to-trait": ("traits", ["technical"]),
+    }
+    if flag == "--to-model":
+        assert result.json()["to"]["model"]["id"] == "functional-areas"
+    else:
+        key, value = expected[flag]
+        assert target[key] == value, (key, target[key])

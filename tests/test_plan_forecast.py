@@ -196,6 +196,9 @@ def test_a_shrinking_company_keeps_its_people_and_is_told(run: Callable[..., Any
     assert heads == sorted(heads, reverse=True) and heads[-1] == heads[0]
     assert not data["hires"]
     assert any("shrinks" in w and "removes no one" in w for w in data["warnings"])
+    # from the first quarter on: nothing promises growth that is not coming
+    assert any(w.startswith("Q1: the company shrinks") for w in data["warnings"])
+    assert not any("growth to come" in n for n in data["notes"])
 
 
 def test_dates_come_with_a_start_quarter(run: Callable[..., Any]) -> None:

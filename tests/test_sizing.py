@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.inputs import Request
+from csorg.engine.inputs import Request, money
 from csorg.engine.recommend import recommend
 from csorg.engine.result import Recommendation
 
@@ -220,6 +220,39 @@ def test_books_past_the_sources_say_which_figure_csorg_followed(
         assert "its own reading: 20 Customer Success Manager seats rather than 5" in note
 
 
+@pytest.mark.parametrize(
+    ("customers", "arr", "tilt", "seats"),
+    [
+        # $25K an account: mostly SMB, so the VP and two CSMs rather than a VP, 4 CSMs and an
+        # engineer (the default mix, 20% enterprise, costs a third of the ARR)
+        (120, 3_000_000, ("smb", 0.51), {"ceo": 1, "vp-cs": 1, "csm": 2}),
+        # $42K an account is the high-touch mix's own average: it stays as it is
+        (120, 5_100_000, None, None),
+        # $300K an account: every account is enterprise
+        (150, 45_000_000, ("enterprise", 1.0), None),
+    ],
+)
+def test_the_default_mix_moves_to_fit_the_arr_per_account(
+    catalog: Catalog,
+    customers: int,
+    arr: float,
+    tilt: tuple[str, float] | None,
+    seats: dict[str, int] | None,
+) -> None:
+    request = Request(stage="startup", touch="high", customers=customers, arr=arr)
+    rec = recommend(catalog, request)
+    note = next(n for n in rec.notes if n.startswith("accounts by tier:"))
+    if tilt is None:
+        assert "moved" not in note
+    else:
+        tier, part = tilt
+        name = catalog.tiers[tier].name
+        assert f"moved {part * 100:.0f}% of the way toward {name}" in note
+        assert f"average the {money(arr / customers)} of ARR per account given" in note
+    if seats is not None:
+        assert counts(rec) == seats
+
+
 def test_arr_alone_sizes_the_org(catalog: Catalog) -> None:
     rec = recommend(catalog, Request(stage="scaling", touch="high", arr=12_000_000))
     assert rec.sized and rec.inputs.customers is None
@@ -373,6 +406,25 @@ def test_single_seat_does_it_all(catalog: Catalog, request_: Request) -> None:
     assert rec.total_seats == 1
     (only,) = [r for r in rec.roles if r.reports_to is not None]
     assert only.covers  # it covers the roles the budget combined into it
+
+
+@pytest.mark.parametrize(
+    ("stage", "touch", "head"),
+    [
+        ("startup", "low", "cs-lead"),
+        ("startup", "high", "vp-cs"),
+        ("scaling", "low", "vp-cs"),
+        ("enterprise", "high", "vp-cs"),
+    ],
+)
+def test_no_accounts_yet_means_no_team_and_one_hire_to_plan(
+    catalog: Catalog, stage: str, touch: str, head: str
+) -> None:
+    rec = recommend(catalog, Request(stage=stage, touch=touch, customers=0))
+    assert rec.total_seats == 0
+    (first,) = rec.next_hires  # the head of CS, not the layers a big team needs
+    assert first.role == head
+    assert first.trigger == "with the first customers: there are no accounts to serve yet"
 
 
 def test_budget_above_need_says_what_comes_next(run: Callable) -> None:

@@ -10,19 +10,22 @@ budgets. For every company csorg must give one tree of seats that:
 - keeps every span, or warns about the one it cannot keep;
 - staffs each ratio role at its company-wide need;
 - does not grow with regions and segments beyond the leaders they justify;
-- never shrinks as accounts or ARR grow;
+- never shrinks as accounts or ARR grow (ARR over the same accounts included);
 - never exceeds a budget, and never refuses a valid company.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from csorg.catalog.load import load_catalog
 from csorg.catalog.schema import MAX_SPAN, ROOT_ROLE, Catalog
+from csorg.engine.book import tilted
 from csorg.engine.inputs import Request
 from csorg.engine.need import ratio_seats
 from csorg.engine.recommend import recommend
@@ -205,6 +208,53 @@ def test_seats_never_fall_as_arr_grows(stage: str, touch: str, arr: float, growt
     small = recommend(CATALOG, _request(stage=stage, touch=touch, arr=arr))
     large = recommend(CATALOG, _request(stage=stage, touch=touch, arr=arr * growth))
     assert large.total_seats >= small.total_seats
+
+
+@SETTINGS
+@given(
+    stage=stages,
+    touch=touches,
+    customers=st.integers(1, 30_000),
+    per_account=st.floats(500, 1_000_000),
+    growth=st.floats(1.0, 4.0),
+)
+def test_seats_never_fall_as_arr_grows_over_the_same_accounts(
+    stage: str, touch: str, customers: int, per_account: float, growth: float
+) -> None:
+    """Richer accounts move the default mix toward the richer tiers: never fewer seats."""
+    arr = customers * per_account
+    assume(arr * growth <= 5e9)  # a company, not the whole SaaS market
+    small = recommend(CATALOG, _request(stage=stage, touch=touch, customers=customers, arr=arr))
+    large = recommend(
+        CATALOG, _request(stage=stage, touch=touch, customers=customers, arr=arr * growth)
+    )
+    assert large.total_seats >= small.total_seats
+
+
+@given(
+    shares=st.lists(st.floats(0.01, 1.0), min_size=1, max_size=5),
+    values=st.lists(st.floats(100, 1_000_000), min_size=5, max_size=5, unique=True),
+    per_account=st.floats(50, 5_000_000),
+)
+def test_a_tilted_mix_is_a_mix_that_fits_the_arr_per_account(
+    shares: list[float], values: list[float], per_account: float
+) -> None:
+    total = sum(shares)
+    mix = {f"t{i}": v / total for i, v in enumerate(shares)}
+    acv = {f"t{i}": values[i] for i in range(len(shares))}
+    moved, tilt = tilted(mix, acv, per_account)
+    assert sum(moved.values()) == pytest.approx(1.0)
+    assert all(v >= -1e-12 for v in moved.values())
+    average = sum(v * acv[t] for t, v in moved.items())
+    lowest, highest = min(acv.values()), max(acv.values())
+    if tilt is None:  # already close enough
+        assert moved == mix
+        return
+    reachable = min(highest, max(lowest, per_account))
+    assert average == pytest.approx(reachable, rel=1e-6)
+    others = [t for t in mix if t != tilt.tier]  # the rest keep their proportions
+    for a, b in itertools.pairwise(others):
+        assert moved[a] * mix[b] == pytest.approx(moved[b] * mix[a], abs=1e-12)
 
 
 @SETTINGS

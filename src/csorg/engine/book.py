@@ -5,7 +5,8 @@ catalog's ``tiers`` declare), split by ``--segments enterprise=40,...`` when the
 the tiers, else by the first catalog ``tier_mixes`` entry that matches the company. Regions and
 other segments split the accounts by the shares given (an even split otherwise). With
 ``--arr``, ARR is spread over the tiers in proportion to their accounts times their typical
-contract value; with ARR alone, each tier's accounts are its ARR over that contract value.
+contract value; with ARR alone, each tier's accounts are its ARR over that contract value. With
+both, a default mix is first moved (:func:`tilted`) to fit the ARR per account.
 
 The book is the company-wide picture every later step sizes from.
 """
@@ -18,6 +19,8 @@ from typing import NamedTuple
 from csorg.catalog.schema import Catalog, TierMix
 from csorg.engine.inputs import Inputs
 from csorg.errors import CsorgError
+
+TILT_TOLERANCE = 0.05  # an ARR per account this close to the mix's average leaves it as it is
 
 
 class Cell(NamedTuple):
@@ -49,6 +52,7 @@ class Book:
     cells: tuple[Cell, ...]  # in the order the regions and segments were given
     accounts: float
     arr: float | None
+    tilt: Tilt | None = None  # the default mix, moved to fit the ARR per account
 
     def tier_accounts(self, tier: str) -> float:
         return sum(s.accounts for s in self.slices if s.tier == tier)
@@ -96,11 +100,16 @@ def company_book(catalog: Catalog, inputs: Inputs, model_id: str) -> Book:
                 else {t: 1 / len(inputs.segments) for t in inputs.segments}
             )
     tier_shares = {t: v for t, v in tier_shares.items() if v > 0}
+    arr = in_dollars(catalog, inputs.arr, inputs.currency)
+    tilt: Tilt | None = None
+    if mix is not None and arr is not None and inputs.customers:
+        acv = {t: catalog.tiers[t].typical_acv.value for t in tier_shares}
+        tier_shares, tilt = tilted(tier_shares, acv, arr / inputs.customers)
+        tier_shares = {t: v for t, v in tier_shares.items() if v > 0}
     value_weight = {t: v * catalog.tiers[t].typical_acv.value for t, v in tier_shares.items()}
     value_total = sum(value_weight.values())
     arr_shares = {t: w / value_total for t, w in value_weight.items()}
 
-    arr = in_dollars(catalog, inputs.arr, inputs.currency)
     if inputs.customers is not None:
         accounts = float(inputs.customers)
     elif arr is not None:  # accounts from ARR at each tier's typical contract value
@@ -143,7 +152,34 @@ def company_book(catalog: Catalog, inputs: Inputs, model_id: str) -> Book:
                         arr_shares,
                     )
                 )
-    return Book(tuple(slices), tier_shares, mix, tuple(cells), accounts, arr)
+    return Book(tuple(slices), tier_shares, mix, tuple(cells), accounts, arr, tilt)
+
+
+@dataclass(frozen=True)
+class Tilt:
+    """How far a default mix moved toward one tier to fit the ARR per account given."""
+
+    tier: str  # the tier it moved toward
+    part: float  # 0 (the mix as it is) to 1 (every account in that tier)
+    per_account: float  # the ARR per account it fits
+
+
+def tilted(
+    shares: dict[str, float], acv: dict[str, float], per_account: float
+) -> tuple[dict[str, float], Tilt | None]:
+    """A default mix moved toward its cheapest tier (or its richest) until the tiers'
+    typical contract values average the ARR per account the company has: $20K an account is
+    not a book with one enterprise account in five. The other tiers keep their proportions;
+    the move stops with every account in the end tier. csorg's own reading."""
+    average = sum(v * acv[t] for t, v in shares.items())
+    end = min(shares, key=lambda t: (acv[t], t)) if per_account < average else None
+    end = end or max(shares, key=lambda t: (acv[t], t))
+    reach = average - acv[end]
+    if abs(average - per_account) <= TILT_TOLERANCE * average or reach == 0:
+        return shares, None
+    part = min(max((average - per_account) / reach, 0.0), 1.0)
+    moved = {t: v * (1 - part) + (part if t == end else 0.0) for t, v in shares.items()}
+    return moved, Tilt(end, part, per_account)
 
 
 def in_dollars(catalog: Catalog, amount: float | None, currency: str | None) -> float | None:

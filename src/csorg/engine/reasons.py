@@ -11,7 +11,7 @@ from collections.abc import Callable
 from csorg.catalog.schema import ROOT_ROLE, Catalog
 from csorg.engine.book import Cell
 from csorg.engine.inputs import Inputs, money
-from csorg.engine.layers import min_span_of, span_of
+from csorg.engine.layers import heads_of, min_span_of, span_of
 from csorg.engine.need import Need
 from csorg.engine.result import NextHire
 from csorg.engine.staffing import Org
@@ -117,6 +117,8 @@ def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
     """Roles of the structure without seats yet: what brings them, who does it meanwhile."""
     counts = org.counts()
     structure = org.structure
+    if org.book is not None and set(counts) == {ROOT_ROLE}:
+        return _first_hire(catalog, org)
     out: list[NextHire] = []
     waiting = {**org.arrangement.closed, **org.not_staffed, **org.arrangement.pruned}
     for role_id in structure.members:
@@ -153,3 +155,18 @@ def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
             until = f"the {who} manages its people directly"
         out.append(NextHire(role_id, role.title, trigger, until))
     return out
+
+
+def _first_hire(catalog: Catalog, org: Org) -> list[NextHire]:
+    """No accounts to serve yet: the one hire to plan is the head of CS, who starts as a
+    player-coach with the first customers (the layers below come much later)."""
+    heads = [h for h in heads_of(catalog, org.structure) if h in org.structure.members]
+    return [
+        NextHire(
+            head,
+            catalog.title(head),
+            "with the first customers: there are no accounts to serve yet",
+            "the people who win the first customers look after them",
+        )
+        for head in heads[:1]
+    ]

@@ -407,9 +407,16 @@ def _notes(catalog: Catalog, org: Org, inputs: Inputs, notes: list[str]) -> None
         f"{catalog.tiers[t].name} {v * 100:.0f}%" for t, v in book.tier_shares.items()
     )
     if book.mix is not None:
+        how = f"the {book.mix.name} mix"
+        if book.tilt is not None:
+            how += (
+                f" moved {book.tilt.part * 100:.0f}% of the way toward "
+                f"{catalog.tiers[book.tilt.tier].name}, so that the tiers' typical contracts "
+                f"average the {money(book.tilt.per_account)} of ARR per account given"
+            )
         notes.append(
-            f"accounts by tier: {shares} (the {book.mix.name} mix, csorg's own reading; give "
-            "yours with --segment-by size --segments enterprise=N,mid-market=N,smb=N)"
+            f"accounts by tier: {shares} ({how}{'; ' if book.tilt else ', '}csorg's own "
+            "reading; give yours with --segment-by size --segments enterprise=N,mid-market=N,smb=N)"
         )
     if inputs.customers_inferred:
         notes.append(f"{inputs.customers:,} accounts: the sum of the counts given")

@@ -24,6 +24,7 @@ from csorg.engine.result import Recommendation, RoleEntry
 from csorg.plan.forecast import Quarter
 from csorg.plan.people import Key, Move, change, from_recommendation
 from csorg.plan.timing import month_label, timing
+from csorg.text import plural
 
 
 @dataclass(frozen=True)
@@ -219,9 +220,9 @@ def plan_quarters(
                 f"stage (ARR {money(quarter.arr or 0)}): the {rec.model_name} structure from here"
             )
         if step.surplus:
-            shrinking = previous is not None and _shrinks(previous, quarter)
+            shrinking = _shrinks(previous or start, quarter)  # Q1 against today
             people = ", ".join(
-                f"{n} {catalog.title(role)}" + (f" ({region})" if region else "")
+                plural(n, catalog.title(role)) + (f" ({region})" if region else "")
                 for (role, region), n in sorted(step.surplus.items(), key=_key_order)
             )
             if shrinking:
@@ -349,5 +350,5 @@ def _cost(catalog: Catalog, rec: Recommendation, team: Counter[Key]) -> float | 
     return cost.total.mid
 
 
-def _shrinks(before: Quarter, after: Quarter) -> bool:
+def _shrinks(before: Quarter | Inputs, after: Quarter) -> bool:
     return (after.customers or 0) < (before.customers or 0) or (after.arr or 0) < (before.arr or 0)

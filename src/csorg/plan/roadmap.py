@@ -65,41 +65,16 @@ def parse_spec(catalog: Catalog, text: str, flag: str) -> Spec:
     return Spec(stage, touch, len(parts) == 3)
 
 
-def target_request(
-    start: Request,
-    *,
-    customers: int | None = None,
-    headcount: int | None = None,
-    regions: tuple[str, ...] | None = None,
-    segment_by: str | None = None,
-    segments: tuple[str, ...] | None = None,
-    traits: tuple[str, ...] | None = None,
-    model: str | None = None,
-    optional: bool | None = None,
-) -> Request:
-    """The target's request: the start's values, except those given for the target.
+def target_request(start: Request, **given: Any) -> Request:
+    """The target's request: the start's values, except those given for the target (any
+    company input: ``customers``, ``arr``, ``budget``, ``regions``, ...).
 
     A new ``segment_by`` does not inherit the start's segments (they name another kind of
     segment): without ``segments`` it takes its catalog defaults.
     """
-    changes: dict[str, Any] = {}
-    if customers is not None:
-        changes["customers"] = customers
-    if headcount is not None:
-        changes["headcount"] = headcount
-    if regions is not None:
-        changes["regions"] = regions
-    if segment_by is not None:
-        changes["segment_by"] = segment_by
-        changes["segments"] = segments or ()
-    elif segments is not None:
-        changes["segments"] = segments
-    if traits is not None:
-        changes["traits"] = traits
-    if model is not None:
-        changes["model"] = model
-    if optional is not None:
-        changes["optional"] = optional
+    changes = {name: value for name, value in given.items() if value is not None}
+    if "segment_by" in changes:
+        changes.setdefault("segments", ())
     return replace(start, **changes)
 
 
