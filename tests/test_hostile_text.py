@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from csorg.text import UNSAFE, clean, one_line
+from csorg.text import UNSAFE, _json_escape, clean, json_safe, one_line
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -230,3 +232,14 @@ def test_unsafe_covers_every_control_and_format_character() -> None:
 )
 def test_escapes_are_visible_and_unambiguous(char: str, shown: str) -> None:
     assert clean(f"a{char}b") == f"a{shown}b"
+
+
+@given(st.recursive(st.text() | st.integers(), lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(), inner, max_size=4), max_leaves=12))  # fmt: skip
+def test_json_escaping_reads_back_and_shows_nothing_raw(value: object) -> None:
+    """The ASCII shortcut and the full pass agree on anything json.dumps writes."""
+    text = json.dumps(value, indent=2, ensure_ascii=False)
+    safe = json_safe(text)
+    assert json.loads(safe) == value
+    assert not UNSAFE.search(safe)
+    assert safe == UNSAFE.sub(_json_escape, text)

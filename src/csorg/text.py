@@ -45,10 +45,12 @@ def clean(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """JSON text with every :data:`UNSAFE` character written as JSON's own ``\\uXXXX``
-    escape: the data reads back exactly, and nothing raw reaches a terminal. (The characters
-    can only stand inside JSON strings; tab and newline, which layout uses, are not among
-    them.)"""
+    """JSON text, as json.dumps writes it, with every :data:`UNSAFE` character written as
+    JSON's own ``\\uXXXX`` escape: the data reads back exactly, and nothing raw reaches a
+    terminal. (The characters can only stand inside JSON strings; tab and newline, which
+    layout uses, are not among them.)"""
+    if text.isascii():  # a constant-time test; json.dumps escapes C0 controls, not DEL
+        return text.replace("\x7f", "\\u007f")
     return UNSAFE.sub(_json_escape, text)
 
 
