@@ -369,6 +369,26 @@ def test_a_budget_cuts_management_before_coverage(catalog: Catalog) -> None:
     assert sum(counts(cut).get(m, 0) for m in managers) < sum(counts(ideal)[m] for m in managers)
 
 
+@pytest.mark.parametrize(
+    ("budget", "csms"),
+    [
+        # the VP alone ($340K) leaves no room for a CSM: the VP's work goes to CSMs, and the
+        # money freed then pays for a third CSM rather than sitting idle
+        (450_000, 3),
+        (240_000, 2),
+    ],
+)
+def test_a_budget_is_spent_on_coverage_once_the_head_is_combined(
+    catalog: Catalog, budget: float, csms: int
+) -> None:
+    request = Request(stage="startup", touch="high", customers=30, arr=3_000_000, budget=budget)
+    rec = recommend(catalog, request)
+    assert counts(rec) == {"ceo": 1, "csm": csms}
+    assert rec.cost is not None and rec.cost.total.mid <= budget
+    each = rec.cost.roles[0].each.mid
+    assert rec.cost.total.mid + each > budget  # one more CSM would not fit
+
+
 def test_a_budget_below_coverage_says_how_far_from_the_benchmark(catalog: Catalog) -> None:
     rec = recommend(catalog, Request(stage="scaling", touch="high", customers=2000, headcount=10))
     assert rec.total_seats <= 10

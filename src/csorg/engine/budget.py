@@ -53,6 +53,19 @@ def fit_headcount(catalog: Catalog, build: Build, headcount: int) -> tuple[Org, 
 
 def fit(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
     """The largest org within ``limit``, and the ideal org."""
+    org, ideal = squeeze(catalog, build, limit)
+    if not limit.fits(org):
+        raise CsorgError(
+            f"{limit.describe()} cannot hold this structure: even with every role combined as "
+            f"far as the catalog allows it needs {org.seats} seats"
+            + (f" costing {limit.cost(org):,.0f} a year" if limit.cost and limit.money else "")
+        )
+    return org, ideal
+
+
+def squeeze(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
+    """The largest org within ``limit`` or, when none fits, the smallest the catalog allows;
+    and the ideal org."""
     ideal = build(Cuts())
     if limit.fits(ideal):
         return ideal, ideal
@@ -72,12 +85,9 @@ def fit(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
         if combined.seats >= org.seats:
             break
         org = combined
-    if not limit.fits(org):
-        raise CsorgError(
-            f"{limit.describe()} cannot hold this structure: even with every role combined as "
-            f"far as the catalog allows it needs {org.seats} seats"
-            + (f" costing {limit.cost(org):,.0f} a year" if limit.cost and limit.money else "")
-        )
+    if org.cuts.coverage_cap is not None and limit.fits(org):
+        # a last resort freed room the earlier thinning could not count on: fill it
+        org = _regrow_coverage(build, org, limit, ideal.coverage_seats())
     return org, ideal
 
 
@@ -155,3 +165,18 @@ def _thin_coverage(build: Build, org: Org, limit: Limit) -> Org:
         else:
             high = middle - 1
     return best if best is not None else build(replace(org.cuts, coverage_cap=len(org.needs)))
+
+
+def _regrow_coverage(build: Build, org: Org, limit: Limit, most: int) -> Org:
+    """The most coverage seats, up to ``most``, that still fit, found by halving the range
+    above what ``org`` has."""
+    low, high = org.coverage_seats() + 1, most
+    best = org
+    while low <= high:
+        middle = (low + high) // 2
+        tried = build(replace(org.cuts, coverage_cap=middle))
+        if limit.fits(tried) and tried.coverage_seats() > best.coverage_seats():
+            best, low = tried, middle + 1
+        else:
+            high = middle - 1
+    return best

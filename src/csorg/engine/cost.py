@@ -13,10 +13,10 @@ The CEO is never a CS cost.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from csorg.catalog.schema import ROOT_ROLE, Catalog, PayBand
-from csorg.engine.inputs import Inputs, default_currency, money
+from csorg.catalog.schema import Catalog, PayBand
+from csorg.engine.inputs import Inputs, default_currency
 from csorg.engine.result import (
     ZERO,
     ArrShare,
@@ -61,17 +61,20 @@ def with_cost(catalog: Catalog, rec: Recommendation) -> Recommendation:
     """``rec`` with its cost, when it is sized and the catalog has pay bands."""
     if not is_sized(rec.inputs) or not catalog.bands:
         return rec
-    cost = cost_of(catalog, rec)
-    over = _over_spend(catalog, rec, cost)
-    warnings = (*rec.warnings, over) if over else rec.warnings
-    return replace(rec, cost=cost, warnings=warnings)
+    return replace(rec, cost=cost_of(catalog, rec))
 
 
-def _over_spend(catalog: Catalog, rec: Recommendation, cost: Cost) -> str | None:
-    """More than twice even the most generous spend benchmark for the stage: csorg's
-    coverage and seniority figures and the spend benchmarks disagree for this book, and the
-    reader must hear it, with a budget that fits when one could."""
-    share = cost.arr_share
+@dataclass(frozen=True)
+class OverSpend:
+    """A team that costs more than twice even the most generous spend benchmark for its
+    stage: csorg's coverage and seniority figures and the benchmarks disagree for this book."""
+
+    text: str  # the finding, without advice
+    budget: float | None  # the budget that meets the benchmark (none when one was given)
+
+
+def over_spend(catalog: Catalog, rec: Recommendation) -> OverSpend | None:
+    share = rec.cost.arr_share if rec.cost else None
     applying = [b for b in share.benchmarks if b.applies] if share else []
     if share is None or not applying:
         return None
@@ -84,24 +87,8 @@ def _over_spend(catalog: Catalog, rec: Recommendation, cost: Cost) -> str | None
         f"the team costs {share.share.mid * 100:.0f}% of ARR, {ratio:.1f}× the "
         f"{benchmark.share * 100:g}% {benchmark.name}{cited}"
     )
-    inputs = rec.inputs
-    if inputs.budget is not None or inputs.headcount is not None:
-        return text
-    fits = share.arr * benchmark.share
-    heads = {e.id for e in rec.roles if e.reports_to == ROOT_ROLE and e.count}
-    head = min(
-        (c for c in cost.roles if c.role in heads), key=lambda c: (c.each.mid, c.role), default=None
-    )
-    if head is not None and fits < head.each.mid:
-        return (
-            f"{text}: at this ARR the benchmark pays for less than the {head.title} alone "
-            f"({money(head.each.mid, cost.symbol)} a year); until the ARR grows, a founder or a "
-            "first CSM usually covers the work"
-        )
-    return (
-        f"{text}: --budget {money(fits, '')} fits the benchmark (management goes first, then "
-        "coverage, with a warning on how thin the books get)"  # no symbol: a shell expands $1
-    )
+    given = rec.inputs.budget is not None or rec.inputs.headcount is not None
+    return OverSpend(text, None if given else share.arr * benchmark.share)
 
 
 def cost_of(catalog: Catalog, rec: Recommendation) -> Cost:

@@ -116,7 +116,7 @@ class Inputs:
         if pods and self.segment_by:
             parts.append(f"pods by {self.segment_by}")
         if self.headcount is not None:
-            parts.append(f"budget {self.headcount}")
+            parts.append(f"headcount {self.headcount}")
         if self.budget is not None:
             parts.append(f"budget {money(self.budget, self.symbol)}")
         return parts

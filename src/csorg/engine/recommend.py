@@ -17,10 +17,11 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
-from csorg.engine.budget import Limit, fit
-from csorg.engine.cost import seat_cost, with_cost
+from csorg.engine.budget import Build, Limit, fit, squeeze
+from csorg.engine.cost import OverSpend, over_spend, seat_cost, with_cost
 from csorg.engine.inputs import Inputs, Request, infer_stage, money, resolve, stages_by_size
 from csorg.engine.layers import Node, min_span_of
 from csorg.engine.metrics import org_metrics
@@ -54,7 +55,7 @@ def recommend(catalog: Catalog, request: Request) -> Recommendation:
     metrics = org_metrics(catalog, org) if inputs.sized else ()
     _notes(catalog, org, inputs, notes)
     _warnings(catalog, org, inputs, metrics, warnings)
-    return with_cost(
+    rec = with_cost(
         catalog,
         Recommendation(
             model_id=model.id,
@@ -70,6 +71,30 @@ def recommend(catalog: Catalog, request: Request) -> Recommendation:
             next_hires=tuple(next_hires(catalog, org)),
             coverage=coverage(org),
         ),
+    )
+    over = over_spend(catalog, rec)
+    if over is None:
+        return rec
+    return replace(rec, warnings=(*rec.warnings, _over_spend_advice(catalog, build, inputs, over)))
+
+
+def _over_spend_advice(catalog: Catalog, build: Build, inputs: Inputs, over: OverSpend) -> str:
+    """The over-spend finding with a budget that meets the benchmark, checked by fitting the
+    org to it, or, when even the smallest org the catalog allows costs more, that fact."""
+    if over.budget is None:
+        return over.text
+    limit = Limit(None, over.budget, lambda org: org_cost(catalog, org, inputs))
+    smallest, _ = squeeze(catalog, build, limit)
+    if limit.fits(smallest):
+        return (
+            f"{over.text}: --budget {money(over.budget, '')} fits the benchmark (management "
+            "goes first, then coverage, with a warning on how thin the books get)"
+        )  # no currency symbol: a shell would expand $1
+    return (
+        f"{over.text}: at this ARR the benchmark pays for less than the smallest team this "
+        f"structure allows ({plural(smallest.seats, 'seat')}, "
+        f"{money(org_cost(catalog, smallest, inputs), inputs.symbol)} a year); until the ARR "
+        "grows, a founder or a first CSM usually covers the work"
     )
 
 
