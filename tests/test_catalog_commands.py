@@ -86,3 +86,15 @@ def test_figures_name_a_source_or_a_heuristic_for_every_number(run: Callable) ->
         assert row["heuristic"] or (row["source"] and row["source"]["title"]), row
         if row["heuristic"]:
             assert row["note"], row
+
+
+def test_every_models_row_says_flags_that_choose_it(run: Callable) -> None:
+    """The "chosen by" of `csorg models`, run as written (each alternative of a|b in turn),
+    gives that model: no flag it needs is missing from the row."""
+    for row in run("models", "--format", "json").json():
+        words = row["chosen_by"].replace("(without --plg)", "").split()
+        choices = [w.split("|") for w in words]
+        for pick in range(max(len(c) for c in choices)):
+            flags = [c[min(pick, len(c) - 1)] for c in choices]
+            data = run("recommend", *flags, "--format", "json").json()
+            assert data["model"]["id"] == row["id"], (row["chosen_by"], flags)

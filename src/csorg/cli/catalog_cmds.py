@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from csorg.catalog.lookup import find_role
+from csorg.catalog.schema import TOUCHES
 from csorg.cli.common import CatalogDirs, NoDefaults, load, write, write_json
 
 if TYPE_CHECKING:
@@ -60,14 +61,14 @@ def models(
 def _model_json(cat: Catalog, model_id: str) -> dict[str, Any]:
     model = cat.models[model_id]
     match = model.match
-    if match is None:
-        chosen_by = f"--model {model.id}"
+    if match is None:  # chosen by name, with the stage and touch it is sized for
+        chosen_by = f"--model {model.id} --stage {'|'.join(cat.stages)} --touch {'|'.join(TOUCHES)}"
     else:
         parts = []
         if match.stage is not None:
             parts.append("--stage " + "|".join(match.stage))
-        if match.touch is not None:
-            parts.append("--touch " + "|".join(match.touch))
+        # a touch is always given (it sets the support load), even where any one will do
+        parts.append("--touch " + "|".join(match.touch or TOUCHES))
         if match.plg is True:
             parts.append("--plg")
         elif match.plg is False:
