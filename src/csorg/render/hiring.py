@@ -13,7 +13,7 @@ from typing import TextIO
 from csorg.catalog.schema import Catalog
 from csorg.engine.inputs import money
 from csorg.plan.quarterly import HiringPlan, QuarterPlan
-from csorg.render.tree import WIDTH, painter, use_colour, width_for
+from csorg.render.tree import WIDTH, messages, painter, use_colour, width_for
 from csorg.text import markdown_escape as md
 from csorg.text import one_line, plural
 
@@ -119,17 +119,7 @@ def render(result: HiringPlan, *, colour: bool = False, width: int = WIDTH) -> s
         out += ["", paint("Promotions and moves", "1")]
         for move in result.moves:
             out += wrap.wrap(one_line(f"{move.quarter}: {move.text}"))
-    messages = [("warning", "33", w) for w in result.warnings] + [
-        ("note", "36", n) for n in result.notes
-    ]
-    if messages:
-        out.append("")
-        for kind, code, text in messages:
-            lines = textwrap.wrap(
-                one_line(text), width=width, initial_indent=f"{kind}: ", subsequent_indent="  "
-            )
-            lines[0] = paint(f"{kind}:", "1;" + code) + lines[0][len(kind) + 1 :]
-            out += lines
+    out += messages(result.warnings, result.notes, width, paint)
     return "\n".join(out) + "\n"
 
 

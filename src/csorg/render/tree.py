@@ -34,6 +34,19 @@ def use_colour(stream: TextIO) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+def messages(warnings: Sequence[str], notes: Sequence[str], width: int, paint: Paint) -> list[str]:
+    """Warnings, then notes, each wrapped under its coloured label, after a blank line."""
+    out: list[str] = []
+    labelled = [("warning", "33", w) for w in warnings] + [("note", "36", n) for n in notes]
+    for kind, code, text in labelled:
+        lines = textwrap.wrap(
+            one_line(text), width=width, initial_indent=f"{kind}: ", subsequent_indent="  "
+        )
+        lines[0] = paint(f"{kind}:", "1;" + code) + lines[0][len(kind) + 1 :]
+        out += lines
+    return ["", *out] if out else out
+
+
 def painter(enabled: bool) -> Paint:
     def paint(text: str, code: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if enabled and code and text else text
@@ -187,15 +200,7 @@ def render(
     if rec.metrics:
         out += ["", paint("Metrics", "1")]
         out += wrap.wrap(" · ".join(metric_text(m) for m in rec.metrics if m.value is not None))
-    messages = [("warning", "33", w) for w in rec.warnings] + [("note", "36", n) for n in rec.notes]
-    if messages:
-        out.append("")
-        for kind, code, text in messages:
-            lines = textwrap.wrap(
-                one_line(text), width=width, initial_indent=f"{kind}: ", subsequent_indent="  "
-            )
-            lines[0] = paint(f"{kind}:", "1;" + code) + lines[0][len(kind) + 1 :]
-            out += lines
+    out += messages(rec.warnings, rec.notes, width, paint)
     if rec.seats is not None:
         out += ["", paint(f"Seats ({len(rec.seats)})", "1")]
         out += tree_lines(
