@@ -516,6 +516,14 @@ def test_stage_and_employees_that_disagree_warn(run: Callable) -> None:
     assert any("suggests the Enterprise stage" in w for w in data["warnings"])
 
 
+def test_arr_with_no_accounts_is_warned_about(run: Callable) -> None:
+    warnings = run("recommend", "--stage", "startup", "--touch", "high", "--customers", "0",
+                   "--arr", "5M", "--format", "json").json()["warnings"]  # fmt: skip
+    assert "0 accounts with ARR $5M: the ARR sizes CSMs for accounts there are none of" in (
+        " ".join(warnings)
+    )
+
+
 @pytest.mark.parametrize(
     ("flags", "warning"),
     [

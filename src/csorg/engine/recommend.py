@@ -575,6 +575,12 @@ def _warnings(
             f"{org.book.mix.name} mix); it only sets the support load per account. Give "
             "--segment-by size --segments to set the mix"
         )
+    if inputs.customers == 0 and inputs.arr:
+        warnings.append(
+            f"0 accounts with ARR {money(inputs.arr, inputs.symbol)}: the ARR sizes CSMs for "
+            "accounts there are none of; leave out --customers to work the accounts out from "
+            "the ARR"
+        )
     past = _past_stage(catalog, org, inputs)
     if past is not None:
         warnings.append(past)
