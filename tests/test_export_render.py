@@ -1,11 +1,15 @@
-"""PNG and PDF, checked by decoding them: Pillow reads the PNG's pixels, pypdf the PDF's pages,
-text and bookmarks. Both come from the optional ``render`` extra; without it the command names
-the extra and exits 1."""
+"""PNG and PDF, checked by decoding them: Pillow reads the PNG's pixels; pypdf, poppler
+(pdftotext, pdffonts, pdftoppm) and qpdf read the PDF's pages, text, fonts and structure. The
+PNG comes from the optional ``render`` extra (without it the command names the extra and exits
+1); csorg writes the PDF itself, so it needs nothing installed."""
 
 from __future__ import annotations
 
+import importlib.util
 import io
+import math
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,13 +23,22 @@ from csorg.engine.recommend import recommend
 from csorg.export.chart import in_region, org_chart, places, with_managers
 from csorg.export.drawing import draw
 from csorg.export.style import colours
+from csorg.export.svg import size
 
 Image = pytest.importorskip("PIL.Image", reason="Pillow not installed: pip install -e '.[test]'")
 pypdf = pytest.importorskip("pypdf", reason="pypdf not installed: pip install -e '.[test]'")
-pytest.importorskip(
-    "resvg_py", reason="the render extra is not installed: pip install -e '.[render]'"
+needs_resvg = pytest.mark.skipif(
+    importlib.util.find_spec("resvg_py") is None,
+    reason="the render extra is not installed: pip install -e '.[render]'",
 )
-pytest.importorskip("fpdf", reason="the render extra is not installed: pip install -e '.[render]'")
+
+
+def needs_tool(name: str) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(
+        shutil.which(name) is None,
+        reason=f"{name} is not installed (.ci/run installs Debian's poppler-utils and qpdf)",
+    )
+
 
 SCALING = ["--stage", "scaling", "--touch", "high", "--customers", "400"]
 SCALING_REQUEST = Request(stage="scaling", touch="high", customers=400)
@@ -44,9 +57,12 @@ def _bytes(run: Callable, tmp_path: Path, fmt: str, *flags: str) -> bytes:
     return target.read_bytes()
 
 
-def test_png_is_the_chart_at_twice_its_size(
+@needs_resvg
+def test_png_fills_a_full_hd_slide_at_up_to_twice_the_chart(
     run: Callable, tmp_path: Path, catalog: Catalog
 ) -> None:
+    from csorg.export.png import MAX_ZOOM, SLIDE_PIXELS
+
     data = _bytes(run, tmp_path, "png", *SCALING)
     picture = Image.open(io.BytesIO(data))
     assert picture.format == "PNG"
@@ -55,7 +71,10 @@ def test_png_is_the_chart_at_twice_its_size(
     svg = run("export", *SCALING, "-f", "svg", "-o", "-").stdout
     width = float(svg.split(' width="', 1)[1].split('"', 1)[0])
     height = float(svg.split(' height="', 1)[1].split('"', 1)[0])
-    assert picture.size == (round(width * 2), round(height * 2))  # sharp on slides
+    zoom = round(max(1.0, min(MAX_ZOOM, math.sqrt(SLIDE_PIXELS / (width * height)))), 2)
+    assert 1 < zoom <= MAX_ZOOM  # sharper than the SVG on a slide
+    assert picture.size == (round(width * zoom), round(height * zoom))
+    assert picture.size[0] * picture.size[1] <= SLIDE_PIXELS * 1.01
     pixels = picture.convert("RGB")
     # every area's fill colour is there, and dark text inside the CEO's box
     seen = {"#{:02x}{:02x}{:02x}".format(*c) for _, c in pixels.getcolors(1 << 20) or []}
@@ -66,25 +85,85 @@ def test_png_is_the_chart_at_twice_its_size(
     top = 24 + 58  # margin and heading
     region = pixels.crop(
         (
-            int((left + ceo.x) * 2),
-            int((top + ceo.y) * 2),
-            int((left + ceo.right) * 2),
-            int((top + ceo.bottom) * 2),
+            int((left + ceo.x) * zoom),
+            int((top + ceo.y) * zoom),
+            int((left + ceo.right) * zoom),
+            int((top + ceo.bottom) * zoom),
         )
     )
     raw = region.tobytes()
     dark = sum(1 for i in range(0, len(raw), 3) if raw[i] + raw[i + 1] + raw[i + 2] < 200)
-    assert dark > 200  # the title is drawn: the shipped font, not missing text
+    assert dark > 100  # the title is drawn: the shipped font, not missing text
 
 
-def test_a_big_png_stays_within_its_pixel_budget(run: Callable, tmp_path: Path) -> None:
+@needs_resvg
+def test_a_png_of_seats_that_can_be_read_draws_every_seat_at_full_size(
+    run: Callable, tmp_path: Path, catalog: Catalog
+) -> None:
     from csorg.export.png import MAX_PIXELS
 
+    target = tmp_path / "org.png"
+    result = run("export", *REGIONS, "-o", str(target))
+    assert result.exit_code == 0
+    assert "warning" not in result.stderr
+    assert result.stderr.endswith("395 CS seats, one box per seat)\n")
+    seats = draw(org_chart(recommend(catalog, REGIONS_REQUEST), catalog, seats=True))
+    width, height = size(seats)
+    assert width * height <= MAX_PIXELS  # 395 seats fit...
+    assert Image.open(target).size == (round(width), round(height))  # ...at the SVG's size
+
+
+@needs_resvg
+def test_a_png_of_more_seats_than_a_picture_can_show_is_drawn_by_role(
+    run: Callable, tmp_path: Path, catalog: Catalog
+) -> None:
+    from csorg.export.png import MAX_PIXELS, SLIDE_PIXELS
+
     flags = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
-    data = _bytes(run, tmp_path, "png", *flags, "--regions", "na,emea,apac", "--seats")
-    width, height = Image.open(io.BytesIO(data)).size
-    assert width * height <= MAX_PIXELS * 1.02
-    assert width <= 4000 * 1.2  # the compact layout, not one long row
+    flags += ["--regions", "na,emea,apac", "--seats"]
+    request = Request(
+        stage="enterprise",
+        touch="high",
+        customers=50000,
+        regions=("na", "emea", "apac"),
+        seats=True,
+    )
+    rec = recommend(catalog, request)
+    assert math.prod(size(draw(org_chart(rec, catalog, seats=True)))) > MAX_PIXELS
+    result = run("export", *flags, "-f", "png", "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"csorg: warning: the png draws one box per role: a box for each of "
+        f"{rec.total_seats:,} seats needs more than 24 million pixels with its text at full size "
+        "(--format svg, html or pdf draw every seat)",
+        f"csorg: wrote {tmp_path / 'csorg-enterprise.png'} (png: {len(rec.roles)} roles, "
+        f"{rec.total_seats} CS seats)",
+    ]
+    width, height = size(draw(org_chart(rec, catalog)))  # the chart by role
+    zoom = round(min(2.0, math.sqrt(SLIDE_PIXELS / (width * height))), 2)
+    picture = Image.open(tmp_path / "csorg-enterprise.png")
+    assert picture.size == (round(width * zoom), round(height * zoom))
+
+
+@pytest.mark.parametrize(
+    ("customers", "shortcut"),
+    [(20_000, False), (100_000, False), (150_000, True), (200_000, True)],
+)
+def test_the_pngs_shortcut_never_calls_a_chart_too_large_that_fits(
+    catalog: Catalog, customers: int, shortcut: bool
+) -> None:
+    """A chart whose boxes alone cover more than the pixel budget is drawn by role without
+    being laid out: that must agree with laying it out."""
+    from csorg.export.png import MAX_PIXELS, SMALLEST_BOX
+
+    request = Request(stage="enterprise", touch="high", customers=customers, seats=True)
+    chart = org_chart(recommend(catalog, request), catalog, seats=True)
+    assert (len(chart) * SMALLEST_BOX > MAX_PIXELS) is shortcut
+    drawing = draw(chart)
+    boxes = drawing.layout.boxes.values()
+    assert min(b.width * b.height for b in boxes) >= SMALLEST_BOX  # the bound is a bound
+    if shortcut:
+        assert math.prod(size(drawing)) > MAX_PIXELS
 
 
 def test_pdf_has_selectable_text_and_a_page_per_region(
@@ -115,7 +194,8 @@ def test_pdf_has_selectable_text_and_a_page_per_region(
     assert reader.metadata.title == f"{rec.model_name}: CS org chart"
 
 
-def test_pdf_prints_any_title_as_written(run: Callable, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["pdf", pytest.param("png", marks=needs_resvg)])
+def test_pdf_and_png_print_any_title_as_written(run: Callable, tmp_path: Path, fmt: str) -> None:
     import yaml
 
     repo = Path(__file__).resolve().parents[1]
@@ -128,26 +208,29 @@ def test_pdf_prints_any_title_as_written(run: Callable, tmp_path: Path) -> None:
         yaml.safe_dump({"version": 1, "roles": [{**csm, "title": title}]}, allow_unicode=True),
         encoding="utf-8",
     )
-    for fmt in ("pdf", "png"):
-        target = tmp_path / f"org.{fmt}"
-        result = run("export", *SCALING, "--catalog", str(folder), "-o", str(target))
-        assert result.exit_code == 0, result.stderr
-        assert result.stderr.startswith(  # once, in csorg's words; nothing from the libraries
-            "csorg: warning: Liberation Sans, the font of the "
-            f"{fmt}, has no glyph for '✓' (U+2713): left out\ncsorg: wrote "
-        )
-    text = pypdf.PdfReader(tmp_path / "org.pdf").pages[0].extract_text()
-    assert "Łódź “Kundenerfolg” – Ωmega\n€5 →" in text  # the title, wrapped in its box
+    target = tmp_path / f"org.{fmt}"
+    result = run("export", *SCALING, "--catalog", str(folder), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith(  # once, in csorg's words; nothing from the libraries
+        "csorg: warning: Liberation Sans, the font of the "
+        f"{fmt}, has no glyph for '✓' (U+2713): left out\ncsorg: wrote "
+    )
+    if fmt == "pdf":
+        text = pypdf.PdfReader(target).pages[0].extract_text()
+        assert "Łódź “Kundenerfolg” – Ωmega\n€5 →" in text  # the title, wrapped in its box
 
 
 def test_a_chart_too_big_for_a_pdf_page_is_scaled_to_fit(run: Callable, tmp_path: Path) -> None:
     flags = ["--stage", "enterprise", "--touch", "high", "--customers", "200000", "--seats"]
     data = _bytes(run, tmp_path, "pdf", *flags)
-    page = pypdf.PdfReader(io.BytesIO(data)).pages[0]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    page = reader.pages[0]
     assert max(float(page.mediabox.width), float(page.mediabox.height)) <= 14_400
+    text = page.extract_text()
+    assert "csm-0001" in text and "Chief Executive Officer" in text  # still text, scaled
 
 
-@pytest.mark.parametrize("fmt", ["png", "pdf"])
+@pytest.mark.parametrize("fmt", [pytest.param("png", marks=needs_resvg), "pdf"])
 def test_png_and_pdf_are_byte_identical_across_runs(tmp_path: Path, fmt: str) -> None:
     outputs = []
     for seed in ("1", "2"):
@@ -164,15 +247,88 @@ def test_png_and_pdf_are_byte_identical_across_runs(tmp_path: Path, fmt: str) ->
     assert outputs[0] == outputs[1]
 
 
-@pytest.mark.parametrize(("fmt", "library"), [("png", "resvg_py"), ("pdf", "fpdf")])
-def test_without_the_render_extra_the_command_names_it(
-    run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, library: str
+def test_without_the_render_extra_png_names_it_and_pdf_needs_nothing(
+    run: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, library, None)  # as if it were not installed
-    result = run("export", *SCALING, "-o", str(tmp_path / f"org.{fmt}"))
+    monkeypatch.setitem(sys.modules, "resvg_py", None)  # as if it were not installed
+    result = run("export", *SCALING, "-o", str(tmp_path / "org.png"))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"csorg: error: --format {fmt} needs the optional render libraries, which are not "
+        "csorg: error: --format png needs the optional render libraries, which are not "
         "installed: pip install 'csorg[render]'\n"
     )
     assert list(tmp_path.iterdir()) == []
+    result = run("export", *SCALING, "-o", str(tmp_path / "org.pdf"))
+    assert result.exit_code == 0, result.stderr
+    assert len(pypdf.PdfReader(tmp_path / "org.pdf").pages) == 1
+
+
+@needs_tool("qpdf")
+@pytest.mark.parametrize(
+    "flags",
+    [SCALING, REGIONS, ["--stage", "startup", "--touch", "low"]],
+    ids=["roles", "seats", "small"],
+)
+def test_qpdf_finds_the_pdf_well_formed(run: Callable, tmp_path: Path, flags: list[str]) -> None:
+    target = tmp_path / "org.pdf"
+    _bytes(run, tmp_path, "pdf", *flags)
+    checked = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr  # 3 would be warnings
+    assert "No syntax or stream encoding errors found" in checked.stdout
+
+
+@needs_tool("pdffonts")
+@needs_tool("pdftotext")
+def test_poppler_reads_the_fonts_and_every_seat(
+    run: Callable, tmp_path: Path, catalog: Catalog
+) -> None:
+    target = tmp_path / "org.pdf"
+    _bytes(run, tmp_path, "pdf", *REGIONS)
+    fonts = subprocess.run(["pdffonts", str(target)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
+    assert sorted(row[0].split("+", 1)[1] for row in rows) == [
+        "LiberationSans",
+        "LiberationSans-Bold",
+    ]
+    for row in rows:  # embedded, as a subset, with a map back to Unicode
+        assert row[1:6] == ["CID", "TrueType", "Identity-H", "yes", "yes"] and row[6] == "yes"
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(target), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    seats = recommend(catalog, REGIONS_REQUEST).seats or ()
+    assert all(seat.id in text for seat in seats)
+
+
+@needs_tool("pdftoppm")
+def test_poppler_draws_the_pdf_with_its_colours_and_text(
+    run: Callable, tmp_path: Path, catalog: Catalog
+) -> None:
+    from csorg.export.pdf import HEADER, MARGIN, PT
+
+    target = tmp_path / "org.pdf"
+    _bytes(run, tmp_path, "pdf", *SCALING)
+    subprocess.run(
+        ["pdftoppm", "-r", "144", "-png", "-singlefile", str(target), str(tmp_path / "page")],
+        check=True,
+    )
+    pixels = Image.open(tmp_path / "page.png").convert("RGB")
+    drawing = draw(org_chart(recommend(catalog, SCALING_REQUEST), catalog))
+    seen = {"#{:02x}{:02x}{:02x}".format(*c) for _, c in pixels.getcolors(1 << 22) or []}
+    for node in drawing.chart.nodes.values():
+        assert colours(node.area_index)[0] in seen  # every area's fill
+    dots = 2.0  # 144 dpi: two pixels a point
+    ceo = drawing.layout.boxes[drawing.chart.root]
+    box = pixels.crop(
+        (
+            int((MARGIN + ceo.x * PT) * dots),
+            int((MARGIN + HEADER + ceo.y * PT) * dots),
+            int((MARGIN + ceo.right * PT) * dots),
+            int((MARGIN + HEADER + ceo.bottom * PT) * dots),
+        )
+    )
+    raw = box.tobytes()
+    dark = sum(1 for i in range(0, len(raw), 3) if raw[i] + raw[i + 1] + raw[i + 2] < 200)
+    assert dark > 100  # the embedded glyphs are drawn, not boxes or blanks

@@ -31,7 +31,7 @@ def export(
             metavar="FORMAT",
             help=(
                 f"{', '.join(NAMES[:-1])} or {NAMES[-1]}. Default: from the --output file's "
-                f"extension ({_EXTENSIONS}), else svg. png and pdf need "
+                f"extension ({_EXTENSIONS}), else svg. png needs "
                 "pip install 'csorg\\[render]'."  # escaped: rich reads [render] as markup
             ),
             case_sensitive=False,
@@ -78,7 +78,7 @@ def export(
     for warning in done.warnings:
         sys.stderr.write(f"csorg: warning: {warning}\n")
     path = target(
-        output, default_name(result.model_id, seats=request.seats, extension=done.extension)
+        output, default_name(result.model_id, seats=done.by_seat, extension=done.extension)
     )
     if path is None:
         # the bytes of the file, UTF-8 as the formats declare, whatever the terminal's locale
@@ -92,7 +92,7 @@ def export(
     sys.stderr.write(
         f"csorg: wrote {one_line(str(path))} ({fmt.name}: {len(result.roles)} roles, "
         f"{plural(result.total_seats, 'CS seat')}"
-        f"{', one box per seat' if request.seats else ''})\n"
+        f"{', one box per seat' if done.by_seat else ''})\n"
     )
     return 0
 

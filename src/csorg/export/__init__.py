@@ -27,6 +27,7 @@ class Output:
     format: Format
     warnings: tuple[str, ...] = ()
     extension: str = ""  # the default file's extension
+    by_seat: bool = False  # one box per seat (asked for, and drawn so)
 
     @property
     def text(self) -> str:
@@ -46,7 +47,8 @@ def export(
     result = write(org_chart(rec, catalog, seats=seats))
     written = result if isinstance(result, Written) else Written(result)
     data = written.data.encode("utf-8") if isinstance(written.data, str) else written.data
-    return Output(data, chosen, written.warnings, written.extension or chosen.extensions[0])
+    extension = written.extension or chosen.extensions[0]
+    return Output(data, chosen, written.warnings, extension, seats and not written.by_role)
 
 
 def render(rec: Recommendation, catalog: Catalog | None, fmt: str, *, seats: bool = False) -> str:

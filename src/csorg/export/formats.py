@@ -5,8 +5,8 @@ the command line can list the formats without loading any writer (or its librari
 called with the :class:`~csorg.export.chart.OrgChart` and returns the file's text or bytes,
 or a :class:`Written` when it has warnings or a different file extension to give.
 
-PNG and PDF need the optional libraries of the ``render`` extra
-(``pip install 'csorg[render]'``); :func:`need` imports one or says how to install it.
+PNG needs the optional library of the ``render`` extra (``pip install 'csorg[render]'``);
+:func:`need` imports it or says how to install it. (PDF needs none: csorg writes it.)
 """
 
 from __future__ import annotations
@@ -36,13 +36,14 @@ class Written:
     data: str | bytes
     warnings: tuple[str, ...] = ()
     extension: str | None = None  # the default file's extension, when not the format's
+    by_role: bool = False  # drawn one box per role though seats were asked for
 
 
 FORMATS: tuple[Format, ...] = (
     Format("svg", ("svg",), "csorg.export.svg:svg_text"),
     Format("html", ("html", "htm"), "csorg.export.html:html_text"),
     Format("png", ("png",), "csorg.export.png:png_bytes", binary=True, extra=RENDER_EXTRA),
-    Format("pdf", ("pdf",), "csorg.export.pdf:pdf_bytes", binary=True, extra=RENDER_EXTRA),
+    Format("pdf", ("pdf",), "csorg.export.pdf:pdf_bytes", binary=True),
     Format("drawio", ("drawio",), "csorg.export.drawio:drawio_text"),
     Format("drawio-csv", ("drawio.csv",), "csorg.export.drawio_csv:drawio_csv_text"),
     Format("dot", ("dot", "gv"), "csorg.export.dot:dot_text"),

@@ -41,15 +41,21 @@ def colours(area_index: int) -> tuple[str, str]:
 
 
 # Advance widths of Helvetica/Arial in thousandths of the font size, enough to wrap and size
-# boxes without a font library; anything not listed counts as a digit.
+# boxes without a font library; anything not listed counts as a digit. They are the advances of
+# the shipped Liberation Sans (its hmtx table; tests/test_truetype.py reads them back).
 _WIDTHS = {
     **dict.fromkeys("'", 191),
-    **dict.fromkeys("ijl|", 222),
-    **dict.fromkeys(" .,:;!ft/\\[]I·", 278),
-    **dict.fromkeys("r-()`{}*", 333),
+    **dict.fromkeys("ijl", 222),
+    **dict.fromkeys("|", 260),
+    **dict.fromkeys(" .,:;!ft/\\[]I", 278),
+    **dict.fromkeys("r-()`·", 333),
+    **dict.fromkeys("{}", 334),
     **dict.fromkeys('"', 355),
+    **dict.fromkeys("*", 389),
+    **dict.fromkeys("^", 469),
     **dict.fromkeys("ckvxyzsJ", 500),
-    **dict.fromkeys("L×", 556),
+    **dict.fromkeys("L", 556),
+    **dict.fromkeys("+<=>~×", 584),
     **dict.fromkeys("FTZ", 611),
     **dict.fromkeys("ABEKPSVXY&", 667),
     **dict.fromkeys("CDHNRUw", 722),
@@ -57,7 +63,8 @@ _WIDTHS = {
     **dict.fromkeys("mM", 833),
     **dict.fromkeys("%", 889),
     **dict.fromkeys("W", 944),
-    **dict.fromkeys("@…", 1000),
+    **dict.fromkeys("…—", 1000),
+    **dict.fromkeys("@", 1015),
 }
 _DEFAULT = 556  # digits and most lower-case letters
 _CJK = 1000

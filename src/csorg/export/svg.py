@@ -56,8 +56,7 @@ def svg_markup(picture: Drawing, *, links: bool = False, standalone: bool = True
     rows = legend_rows(legend_items(picture), content_width)
     header = HEADER if standalone else 0.0
     legend_top = MARGIN + header + laid.height + STACK + 28
-    total_width = content_width + 2 * MARGIN
-    total_height = legend_top + len(rows) * 22 + MARGIN - 6
+    total_width, total_height = _size(picture, content_width, len(rows), header)
 
     out: list[str] = []
     if standalone:
@@ -91,6 +90,19 @@ def svg_markup(picture: Drawing, *, links: bool = False, standalone: bool = True
     out += _legend(rows, legend_top)
     out.append("</svg>")
     return "\n".join(out)
+
+
+def size(picture: Drawing) -> tuple[float, float]:
+    """The width and height of the standalone SVG of ``picture``, in pixels."""
+    width = content(picture)
+    return _size(picture, width, len(legend_rows(legend_items(picture), width)), HEADER)
+
+
+def _size(
+    picture: Drawing, content_width: float, legend: int, header: float
+) -> tuple[float, float]:
+    legend_top = MARGIN + header + picture.layout.height + STACK + 28
+    return content_width + 2 * MARGIN, legend_top + legend * 22 + MARGIN - 6
 
 
 def content(picture: Drawing) -> float:

@@ -3,7 +3,8 @@ unmodified with its licence (SIL Open Font License 1.1, see ``LICENSE`` here).
 
 It has Helvetica's metrics, which the layout measures text with, so text fits its boxes,
 and it is passed to the renderers explicitly: the files look the same on every machine, with
-or without fonts installed. (Italic text is drawn upright, to keep the wheel small.)
+or without fonts installed. (Italic text is drawn upright, to keep the wheel small.) Which
+characters it covers is read from the font files themselves (:mod:`csorg.export.truetype`).
 """
 
 from __future__ import annotations
@@ -19,25 +20,21 @@ BOLD = FOLDER / "LiberationSans-Bold.ttf"
 
 
 @functools.cache
-def _covered() -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # fpdf2's dependency, so there with the render extra
+def _covered() -> frozenset[str]:
+    from csorg.export.truetype import load
 
-    covered: set[int] = set()
-    for path in (REGULAR, BOLD):
-        covered |= set(TTFont(path, lazy=True).getBestCmap())
-    return frozenset(covered)
+    return frozenset(chr(code) for path in (REGULAR, BOLD) for code in load(path).cmap)
 
 
 def missing(texts: Iterable[str]) -> list[str]:
     """The characters of ``texts`` the font has no glyph for, in order of first use."""
-    try:
-        covered = _covered()
-    except ImportError:
-        return []
+    covered = _covered()
     seen: dict[str, None] = {}
     for text in texts:
+        if covered.issuperset(text):  # nearly every line: one set operation
+            continue
         for char in text:
-            if not char.isspace() and ord(char) not in covered:
+            if not char.isspace() and char not in covered:
                 seen[char] = None
     return list(seen)
 
