@@ -4,8 +4,8 @@ No browser, no system library: resvg is a self-contained wheel. It is given csor
 font and told to ignore the system's, so the picture is the same on every machine (and has
 text even on one with no fonts at all).
 
-A PNG is a picture for a slide. It is drawn up to twice the chart's size, as large as a
-full-HD slide allows, and never smaller than the SVG, so its text is never smaller than the
+A PNG is a picture for a slide. It is drawn up to twice the chart's size, to fill a full-HD
+slide (1920 × 1080), and never smaller than the SVG, so its text is never smaller than the
 SVG's. A chart of seats that would then need more than about 24 million pixels (about 700
 seats or more) cannot be read as one picture: it is drawn one box per role instead, each with
 its seats per region and segment, the view a slide of a large org shows. A warning says so;
@@ -24,7 +24,7 @@ from csorg.export.layout import Spacing
 from csorg.export.svg import size, svg_markup
 
 MAX_PIXELS = 24_000_000
-SLIDE_PIXELS = 1920 * 1080  # a full-HD slide: the size a picture is drawn up to
+SLIDE = (1920, 1080)  # a full-HD slide: a picture is drawn up to the size that fills it
 MAX_ZOOM = 2.0
 
 
@@ -45,7 +45,7 @@ def png_bytes(chart: OrgChart) -> Written:
         )
         picture = draw(org_chart(chart.recommendation, chart.catalog))
     width, height = size(picture)
-    zoom = round(_zoom(width * height), 2)
+    zoom = math.floor(_zoom(width, height) * 100) / 100  # in hundredths, within the limits
     data = resvg.svg_to_bytes(
         svg_string=svg_markup(picture),
         zoom=zoom,
@@ -70,9 +70,10 @@ def _legible(chart: OrgChart) -> Drawing | None:
     return picture if math.prod(size(picture)) <= MAX_PIXELS else None
 
 
-def _zoom(pixels: float) -> float:
-    """Up to twice the size, to fill a full-HD slide; never smaller than the SVG unless
-    even that is past MAX_PIXELS (only a chart of thousands of roles is)."""
-    if pixels > MAX_PIXELS:
-        return math.sqrt(MAX_PIXELS / pixels)
-    return max(1.0, min(MAX_ZOOM, math.sqrt(SLIDE_PIXELS / pixels)))
+def _zoom(width: float, height: float) -> float:
+    """Up to twice the size, to fill a full-HD slide (more pixels than the slide shows are
+    lost on it); never smaller than the SVG, unless even that is past MAX_PIXELS (only a chart
+    of thousands of roles is)."""
+    if width * height > MAX_PIXELS:
+        return math.sqrt(MAX_PIXELS / (width * height))
+    return max(1.0, min(MAX_ZOOM, SLIDE[0] / width, SLIDE[1] / height))
