@@ -17,6 +17,7 @@ XML writer, so a title shows exactly as written and never adds markup.
 
 from __future__ import annotations
 
+import functools
 from html import escape
 
 from csorg import __version__
@@ -118,18 +119,13 @@ def _vertex(out: XmlWriter, picture: Drawing, node_id: str) -> None:
     chart = picture.chart
     node = chart.nodes[node_id]
     label = picture.labels[node_id]
-    fill, border = colours(node.area_index)
-    style = BOX_STYLE.format(fill=fill, border=border)
-    if node.optional:
-        style += f"dashed=1;dashPattern={DASH};"
-    if node.count > 1 and not chart.seats:
-        style += "shadow=1;"  # a role with several seats: a card with a stack behind it
-    html = "<br>".join(f"<b>{escape(line)}</b>" for line in label.title)
+    style = _style(node.area_index, node.optional, node.count > 1 and not chart.seats)
+    html = _title(label.title)  # escaped for the attribute already: titles repeat
     for text, size in ((label.detail, 11), (label.split, 10), (label.covers, 10)):
         if text:
-            html += f'<br><font style="font-size:{size}px" color="{MUTED}">{escape(text)}</font>'
+            line = f'<br><font style="font-size:{size}px" color="{MUTED}">{escape(text)}</font>'
+            html += attribute(line)
     data = {
-        "label": html,
         "tooltip": label.tooltip,
         "id": _cell(node_id),
         "csorg_id": node_id,
@@ -144,13 +140,31 @@ def _vertex(out: XmlWriter, picture: Drawing, node_id: str) -> None:
     x, y = _at((box.x, box.y))
     pairs = "".join(f' {key}="{attribute(value)}"' for key, value in data.items())
     out.lines += [
-        f"{'  ' * out.depth}<UserObject{pairs}>",
-        f'{"  " * out.depth}  <mxCell style="{attribute(style)}" vertex="1" parent="1">',
+        f'{"  " * out.depth}<UserObject label="{html}"{pairs}>',
+        f'{"  " * out.depth}  <mxCell style="{style}" vertex="1" parent="1">',
         f'{"  " * out.depth}    <mxGeometry x="{_n(x)}" y="{_n(y)}" width="{_n(box.width)}" '
         f'height="{_n(box.height)}" as="geometry" />',
         f"{'  ' * out.depth}  </mxCell>",
         f"{'  ' * out.depth}</UserObject>",
     ]
+
+
+@functools.lru_cache(maxsize=1024)
+def _title(lines: tuple[str, ...]) -> str:
+    """A box's title as draw.io's HTML label, escaped for an attribute."""
+    return attribute("<br>".join(f"<b>{escape(line)}</b>" for line in lines))
+
+
+@functools.lru_cache(maxsize=256)
+def _style(area_index: int, optional: bool, stacked: bool) -> str:
+    """A box's style, escaped for an attribute."""
+    fill, border = colours(area_index)
+    style = BOX_STYLE.format(fill=fill, border=border)
+    if optional:
+        style += f"dashed=1;dashPattern={DASH};"
+    if stacked:
+        style += "shadow=1;"  # a role with several seats: a card with a stack behind it
+    return attribute(style)
 
 
 def _edge(

@@ -24,9 +24,8 @@ _K = 0.5523  # control-point distance of a quarter circle drawn as a cubic Bézi
 
 
 def _n(value: float) -> str:
-    """A number as PDF writes it: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    """A number as the content streams write it: two decimals, a hundredth of a point."""
+    return f"{value:.2f}"
 
 
 @functools.cache
@@ -108,7 +107,7 @@ class Page:
 
     def polyline(self, points: list[tuple[float, float]]) -> None:
         (x, y), *rest = points
-        path = [f"{_n(x)} {_n(y)} m"] + [f"{_n(x)} {_n(y)} l" for x, y in rest]
+        path = [f"{x:.2f} {y:.2f} m"] + [f"{x:.2f} {y:.2f} l" for x, y in rest]
         self.ops.append(" ".join(path) + " S")
 
     def curve(self, points: list[tuple[float, float]]) -> None:
