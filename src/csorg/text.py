@@ -65,8 +65,8 @@ def one_line(text: str) -> str:
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """``"1 seat"``, ``"3 seats"``; ``many`` for words that do not just take an s."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
+    """``"1 seat"``, ``"3,918 seats"``; ``many`` for words that do not just take an s."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
 def number(value: float) -> str:

@@ -119,7 +119,7 @@ class Context:
     def who(self, person: Person) -> str:
         """Name or id, title, and the role read from it when the title is not the role's."""
         label = person.name or (f"open seat {person.id}" if person.vacant else person.id)
-        extra = f" ×{person.count}" if person.count > 1 else ""
+        extra = f" ×{person.count:,}" if person.count > 1 else ""
         role_id = self.readings[person.id].role
         if role_id is not None and _normal(person.title) != _normal(self.title(role_id)):
             return f"{label}{extra} ({person.title}, read as {self.title(role_id)})"

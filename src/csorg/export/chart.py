@@ -240,7 +240,7 @@ def detail(chart: OrgChart, node: Node) -> str:
             parts.append("serves " + ", ".join(_place(r, s) for r, s in node.serves))
     else:
         if node.manager is not None:
-            parts.append(f"×{node.count}")
+            parts.append(f"×{node.count:,}")
         parts.append(one_line(node.area_name))
     if node.optional:
         parts.append("optional")

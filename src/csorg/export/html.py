@@ -126,7 +126,7 @@ def html_text(chart: OrgChart) -> str:
         "<ol>",
     ]
     for entry in entries:
-        count = f" ×{entry.count}" if entry.reports_to is not None else ""
+        count = f" ×{entry.count:,}" if entry.reports_to is not None else ""
         out.append(f'<li><a href="#card-{entry.id}">{text(entry.title)}</a>{count}</li>')
     out += [
         "</ol>",

@@ -128,7 +128,7 @@ def person_label(person: Person, result: Audit) -> str:
         who = f"{line(person.name)} ({who})"
     elif person.vacant:
         who = f"open seat ({who})"
-    count = f" ×{person.count}" if person.count > 1 else ""
+    count = f" ×{person.count:,}" if person.count > 1 else ""
     doubt = reading.ask is not None or reading.method == "close-spelling"
     if reading.role:
         role = f"[{reading.role}{' ~' if doubt else ''}]"

@@ -28,7 +28,7 @@ def rows(cost: Cost, catalog: Catalog) -> list[tuple[str, str, str, str]]:
     """(label, mid, low-high, where the band comes from) per role, then the total."""
     out = [
         (
-            f"{one_line(r.title)} ×{r.seats}",
+            f"{one_line(r.title)} ×{r.seats:,}",
             _money(cost, r.total.mid),
             _range(cost, r.total),
             "heuristic" if r.heuristic or r.source is None else short_source(catalog, r.source),

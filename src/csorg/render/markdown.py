@@ -31,7 +31,7 @@ def markdown(rec: Recommendation, catalog: Catalog) -> str:
                 md(catalog.roles[d].title) if d in catalog.roles else md(d) for d in entry.dotted_to
             )
         area = md(catalog.area_name(entry.area))
-        lines.append(f"{'  ' * level}- **{md(entry.title)}** ×{entry.count} ({area}){extra}")
+        lines.append(f"{'  ' * level}- **{md(entry.title)}** ×{entry.count:,} ({area}){extra}")
     lines += [
         "",
         "## Roles",

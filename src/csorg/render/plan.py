@@ -49,7 +49,7 @@ def render(roadmap: Roadmap, catalog: Catalog, *, colour: bool = False, width: i
     for entry in roadmap.target.roles:
         label = one_line(entry.title)
         if entry.reports_to is not None:
-            label += f" ×{entry.count}"
+            label += f" ×{entry.count:,}"
         marks = []
         addition = added.get(entry.id)
         if addition is not None:
@@ -73,7 +73,7 @@ def render(roadmap: Roadmap, catalog: Catalog, *, colour: bool = False, width: i
                 if removal.retired
                 else f"{removal.count} fewer seats ({removal.before} → {removal.after})"
             )
-            line = f"− {one_line(removal.title)} ×{removal.count}: {what}"
+            line = f"− {one_line(removal.title)} ×{removal.count:,}: {what}"
             if removal.replaced_by:
                 successor = one_line(catalog.title(removal.replaced_by))
                 line += f"; its work and its people move to the {successor}, nobody is let go"

@@ -70,7 +70,7 @@ def _area_codes(catalog: Catalog) -> dict[str, str]:
 def role_label(entry: RoleEntry, catalog: Catalog, paint: Paint, codes: dict[str, str]) -> str:
     parts = [paint(one_line(entry.title), "1" if entry.level <= 3 else "")]
     if entry.reports_to is not None:
-        parts[0] += f" ×{entry.count}"
+        parts[0] += f" ×{entry.count:,}"
     parts.append(paint(f"[{one_line(catalog.area_name(entry.area))}]", codes.get(entry.area, "")))
     if entry.optional:
         parts.append(paint("(optional)", "2;3"))
