@@ -13,7 +13,9 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +49,16 @@ REGIONS += ["--regions", "EMEA,NA,APAC", "--seats"]
 REGIONS_REQUEST = Request(
     stage="enterprise", touch="high", customers=20000, regions=("EMEA", "NA", "APAC"), seats=True
 )
+
+LARGE = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
+LARGE += ["--regions", "na,emea,apac", "--seats"]
+LARGE_REQUEST = replace(REGIONS_REQUEST, customers=50000, regions=("na", "emea", "apac"))
+
+
+def _dark(picture: Any) -> int:
+    """How many pixels of an RGB picture are dark: ink of text, not box fills or lines."""
+    raw = picture.tobytes()
+    return sum(1 for i in range(0, len(raw), 3) if raw[i] + raw[i + 1] + raw[i + 2] < 200)
 
 
 def _bytes(run: Callable, tmp_path: Path, fmt: str, *flags: str) -> bytes:
@@ -92,9 +104,7 @@ def test_png_fills_a_full_hd_slide_at_up_to_twice_the_chart(
             int((top + ceo.bottom) * zoom),
         )
     )
-    raw = region.tobytes()
-    dark = sum(1 for i in range(0, len(raw), 3) if raw[i] + raw[i + 1] + raw[i + 2] < 200)
-    assert dark > 100  # the title is drawn: the shipped font, not missing text
+    assert _dark(region) > 100  # the title is drawn: the shipped font, not missing text
 
 
 @needs_resvg
@@ -120,18 +130,9 @@ def test_a_png_of_more_seats_than_a_picture_can_show_is_drawn_by_role(
 ) -> None:
     from csorg.export.png import MAX_PIXELS, SLIDE
 
-    flags = ["--stage", "enterprise", "--touch", "high", "--customers", "50000"]
-    flags += ["--regions", "na,emea,apac", "--seats"]
-    request = Request(
-        stage="enterprise",
-        touch="high",
-        customers=50000,
-        regions=("na", "emea", "apac"),
-        seats=True,
-    )
-    rec = recommend(catalog, request)
+    rec = recommend(catalog, LARGE_REQUEST)
     assert math.prod(size(draw(org_chart(rec, catalog, seats=True)))) > MAX_PIXELS
-    result = run("export", *flags, "-f", "png", "-o", str(tmp_path))
+    result = run("export", *LARGE, "-f", "png", "-o", str(tmp_path))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
         f"csorg: warning: the png draws one box per role: a box for each of "
@@ -330,6 +331,4 @@ def test_poppler_draws_the_pdf_with_its_colours_and_text(
             int((MARGIN + HEADER + ceo.bottom * PT) * dots),
         )
     )
-    raw = box.tobytes()
-    dark = sum(1 for i in range(0, len(raw), 3) if raw[i] + raw[i + 1] + raw[i + 2] < 200)
-    assert dark > 100  # the embedded glyphs are drawn, not boxes or blanks
+    assert _dark(box) > 100  # the embedded glyphs are drawn, not boxes or blanks
