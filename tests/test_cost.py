@@ -136,6 +136,31 @@ def test_currency_converts_at_the_catalog_rate_and_says_when(catalog: Catalog) -
     assert eur.total.mid == pytest.approx(usd.total.mid * rate(catalog, "EUR"))
 
 
+@pytest.mark.parametrize(
+    "flags",
+    [
+        # ARR binds the enterprise tier: the reason, the metric and the note quote per-seat ARR
+        ["recommend", "--stage", "scaling", "--touch", "high", "--customers", "200",
+         "--arr", "30M"],
+        # a book past the stage's ARR ceiling, and the mix tilted to the ARR per account
+        ["recommend", "--stage", "startup", "--touch", "high", "--customers", "900",
+         "--arr", "90M"],
+        ["plan", "--stage", "scaling", "--touch", "high", "--customers", "400", "--arr", "40M",
+         "--quarters", "4", "--customer-growth", "30%"],
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize(("currency", "symbol"), [("EUR", "€"), ("GBP", "£")])
+def test_one_output_speaks_one_currency(
+    run: Callable, flags: list[str], currency: str, symbol: str
+) -> None:
+    """Benchmarks are in US dollars; with --currency every amount shown is converted."""
+    out = run(*flags, "--currency", currency).stdout
+    assert "$" not in out
+    assert out.count(symbol) >= 5
+    usd = run(*flags).stdout  # the same amounts, in dollars
+    assert symbol not in usd and usd.count("$") >= 5
+
+
 def test_share_of_arr_against_the_benchmarks_for_the_stage(catalog: Catalog) -> None:
     cost = cost_of(catalog, org(catalog, {"csm": 10}, arr=20_000_000.0, stage="scaling"))
     assert cost.arr_share is not None

@@ -565,6 +565,33 @@ def test_ignored_flags_are_warned_about(run: Callable) -> None:
     assert any(w.startswith("--touch high does not change") for w in data["warnings"])
 
 
+ENTERPRISE_PLG = ["--stage", "enterprise", "--touch", "low", "--plg", "--customers", "2000"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "ignored"),
+    [
+        ([], False),  # --plg chooses the product-led tier mix: it has an effect
+        (["--segment-by", "size", "--segments", "enterprise=500,mid-market=500,smb=1000"], True),
+    ],
+)
+def test_plg_is_called_ignored_only_when_it_changes_nothing(
+    run: Callable, extra: list[str], ignored: bool
+) -> None:
+    with_plg = run("recommend", *ENTERPRISE_PLG, *extra, "--format", "json").json()
+    without = run(
+        "recommend", *[f for f in ENTERPRISE_PLG if f != "--plg"], *extra, "--format", "json"
+    ).json()
+    changed = with_plg["total_seats"] != without["total_seats"]
+    warned = [w for w in with_plg["warnings"] if w.startswith("--plg has no effect")]
+    assert warned == (
+        ["--plg has no effect on the Enterprise structure or its tier mix"] if ignored else []
+    )
+    assert changed is not ignored  # the warning says exactly what happened
+    if not ignored:
+        assert any("the Product-led mix" in note for note in with_plg["notes"])
+
+
 @pytest.mark.parametrize(
     "flags",
     [

@@ -76,8 +76,17 @@ def check_reviewer_rules(catalog: Catalog, rec: Recommendation) -> None:
     root = rec.seats[0].id
     assert role[root] == ROOT_ROLE and rec.seats[0].reports_to is None
     assert Counter(role.values()) == {r.id: r.count for r in rec.roles}
+    titles = {r.title for r in rec.roles}
     for entry in rec.roles:  # a reader is told each reason once
         assert len(set(entry.rationale)) == len(entry.rationale), entry.id
+        for reason in entry.rationale:  # and a span reason names a manager the org has
+            if reason.startswith("span of control: ") and " would have " in reason:
+                manager = reason.removeprefix("span of control: ").split(" would have ")[0]
+                manager = manager.removeprefix("without this layer, ")
+                manager = manager.removeprefix("the ").removeprefix("a ")
+                assert manager in titles, (entry.id, reason)
+        spans = [r for r in entry.rationale if r.startswith("span of control: ")]
+        assert len(spans) <= 1, (entry.id, spans)  # one account of why the layer is there
     heads = set(reports[root])
     managers = [s for s, kids in reports.items() if kids and s != root]
     for seat in managers:

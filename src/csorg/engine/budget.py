@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from csorg.catalog.schema import ROOT_ROLE, Catalog
 from csorg.engine.staffing import Cuts, Org
 from csorg.errors import CsorgError
+from csorg.text import plural
 
 Build = Callable[[Cuts], Org]
 
@@ -57,7 +58,7 @@ def fit(catalog: Catalog, build: Build, limit: Limit) -> tuple[Org, Org]:
     if not limit.fits(org):
         raise CsorgError(
             f"{limit.describe()} cannot hold this structure: even with every role combined as "
-            f"far as the catalog allows it needs {org.seats} seats"
+            f"far as the catalog allows it needs {plural(org.seats, 'seat')}"
             + (f" costing {limit.cost(org):,.0f} a year" if limit.cost and limit.money else "")
         )
     return org, ideal

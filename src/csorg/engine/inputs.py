@@ -95,6 +95,7 @@ class Inputs:
     budget: float | None = None
     currency: str = "USD"
     symbol: str = "$"  # how amounts in the currency are written (not part of the JSON)
+    per_usd: float = 1.0  # units of the currency for one US dollar (not part of the JSON)
 
     @property
     def sized(self) -> bool:
@@ -125,8 +126,13 @@ class Inputs:
         data = asdict(self)
         for key in ("traits", "regions", "segments"):
             data[key] = list(data[key])
-        del data["symbol"]
+        del data["symbol"], data["per_usd"]
         return data
+
+    def dollars(self, usd: float) -> str:
+        """An amount in US dollars (the unit of the benchmarks), written in the currency of
+        the request, so one output speaks one currency."""
+        return money(usd * self.per_usd, self.symbol)
 
 
 def money(value: float, symbol: str = "$") -> str:
@@ -361,6 +367,9 @@ def resolve(catalog: Catalog, request: Request) -> Inputs:
         budget=request.budget,
         currency=currency,
         symbol=catalog.currencies[currency].symbol if currency in catalog.currencies else "$",
+        per_usd=(
+            catalog.currencies[currency].per_usd.value if currency in catalog.currencies else 1.0
+        ),
     )
 
 

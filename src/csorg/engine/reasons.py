@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from csorg.catalog.schema import ROOT_ROLE, Catalog
 from csorg.engine.book import Cell
-from csorg.engine.inputs import Inputs, money
+from csorg.engine.inputs import Inputs
 from csorg.engine.layers import heads_of, min_span_of, span_of
 from csorg.engine.need import Need
 from csorg.engine.result import NextHire
@@ -25,7 +25,7 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
     need = org.needs.get(role_id)
     out: list[str] = []
     if need is not None and need.tiers:
-        out.extend(_tier_reasons(catalog, org, need, seats))
+        out.extend(_tier_reasons(catalog, org, inputs, need, seats))
     elif need is not None and role.headcount.basis == "coverage":
         rate = role.headcount.accounts_per_seat
         assert rate is not None
@@ -49,8 +49,9 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
             f"seats of {catalog.title(carried.role)} work, up to {role.own_book.value:g} of a "
             f"book ({cite(catalog, role.own_book)})"
         )
-    if role_id in org.arrangement.opened:
-        out.append(org.arrangement.opened[role_id])
+    opened = _opened_reason(catalog, org, role_id) if role_id in org.arrangement.opened else None
+    if opened is not None:
+        out.append(opened)
     elif role.span is not None and seats > 1 and role.headcount.basis == "span":
         out.append(
             f"span of control: at most {span_of(role, org.cuts.widen)} direct reports each "
@@ -62,7 +63,7 @@ def count_reasons(catalog: Catalog, org: Org, inputs: Inputs, role_id: str) -> l
     return out
 
 
-def _tier_reasons(catalog: Catalog, org: Org, need: Need, seats: int) -> list[str]:
+def _tier_reasons(catalog: Catalog, org: Org, inputs: Inputs, need: Need, seats: int) -> list[str]:
     parts: list[str] = []
     for piece in need.tiers:
         tier = catalog.tiers[piece.tier]
@@ -73,7 +74,8 @@ def _tier_reasons(catalog: Catalog, org: Org, need: Need, seats: int) -> list[st
         if piece.by_arr is not None and tier.arr_per_seat is not None and piece.arr is not None:
             binding = "the ARR binds" if piece.arr_binds else "the accounts bind"
             text += (
-                f" and {money(piece.arr)} ARR at {money(tier.arr_per_seat.value)} per seat "
+                f" and {inputs.dollars(piece.arr)} ARR at {inputs.dollars(tier.arr_per_seat.value)}"
+                " per seat "
                 f"({cite(catalog, tier.arr_per_seat)}): {binding}"
             )
         parts.append(text)
@@ -170,3 +172,36 @@ def _first_hire(catalog: Catalog, org: Org) -> list[NextHire]:
         )
         for head in heads[:1]
     ]
+
+
+def _opened_reason(catalog: Catalog, org: Org, role_id: str) -> str | None:
+    """Why a layer was opened: the manager it relieved, as recorded when it opened. A later
+    round may have replaced that manager (a bigger org grows a VP over a startup's CS Lead);
+    then the reason is restated for the manager the layer reports to now, or left out when
+    that manager could take the layer's reports itself."""
+    recorded = org.arrangement.opened[role_id]
+    manager_role = None
+    most = 0  # the most direct reports a manager seat would have without the layer
+    seats = 0
+    stack = [org.arrangement.root]
+    while stack:
+        node = stack.pop()
+        layer = [child for child in node.reports if child.role == role_id]
+        if layer:
+            manager_role = node.role
+            seats += 1
+            without = len(node.reports) - len(layer) + sum(len(c.reports) for c in layer)
+            most = max(most, without)
+        stack.extend(node.reports)
+    if manager_role is None or recorded.startswith(
+        f"span of control: {catalog.title(manager_role)} would have"
+    ):
+        return recorded
+    span = span_of(catalog.roles[manager_role], org.cuts.widen)
+    if most <= span:
+        return None
+    who = f"a {catalog.title(manager_role)}" if seats > 1 else f"the {catalog.title(manager_role)}"
+    return (
+        f"span of control: without this layer, {who} would have {most:,} direct reports, "
+        f"above its span of {span}; this layer takes them"
+    )

@@ -225,6 +225,8 @@ def role_entries(
         role = catalog.roles[role_id]
         member = org.structure.members.get(role_id)
         reasons = list(member.reasons) if member else []
+        if role_id in org.arrangement.opened:  # count_reasons says why, for the final tree
+            reasons = [r for r in reasons if not r.startswith("span of control: ")]
         if inputs.sized:
             reasons.extend(count_reasons(catalog, org, inputs, role_id))
         hosted = tuple(sorted(covers.get(role_id, ()), key=order.__getitem__))
@@ -437,7 +439,7 @@ def _notes(catalog: Catalog, org: Org, inputs: Inputs, notes: list[str]) -> None
             how += (
                 f" moved {book.tilt.part * 100:.0f}% of the way toward "
                 f"{catalog.tiers[book.tilt.tier].name}, so that the tiers' typical contracts "
-                f"average the {money(book.tilt.per_account)} of ARR per account given"
+                f"average the {inputs.dollars(book.tilt.per_account)} of ARR per account given"
             )
         notes.append(
             f"accounts by tier: {shares} ({how}{'; ' if book.tilt else ', '}csorg's own "
@@ -453,7 +455,7 @@ def _notes(catalog: Catalog, org: Org, inputs: Inputs, notes: list[str]) -> None
     for caveat in model.caveats:
         cited = ", ".join(short_source(catalog, s) for s in caveat.sources)
         notes.append(f"{caveat.text} ({cited})")
-    notes.extend(_valuable_books(catalog, org))
+    notes.extend(_valuable_books(catalog, org, inputs))
     for node in org.root.reports:
         role = catalog.roles[node.role]
         if node.reports and len(node.reports) < min_span_of(role):
@@ -467,7 +469,7 @@ VALUABLE = 2.0  # ARR seats over account seats past which a tier's books need a 
 EPSILON = 1e-9
 
 
-def _valuable_books(catalog: Catalog, org: Org) -> list[str]:
+def _valuable_books(catalog: Catalog, org: Org, inputs: Inputs) -> list[str]:
     """Where a tier's accounts are worth so much more than its typical contract that the ARR
     figure calls for well over twice the seats the account figure does, the two sources no
     longer describe the same job: say so, and which one csorg followed."""
@@ -484,12 +486,13 @@ def _valuable_books(catalog: Catalog, org: Org) -> list[str]:
             assert tier.arr_per_seat is not None
             book = piece.arr / max(piece.by_accounts, 1e-9)
             clauses.append(
-                f"{tier.name} {money(piece.arr / piece.accounts)} against "
-                f"{money(tier.typical_acv.value)}: {piece.accounts / piece.by_arr:.1f} accounts "
-                f"per CSM at {money(tier.arr_per_seat.value)} each "
+                f"{tier.name} {inputs.dollars(piece.arr / piece.accounts)} against "
+                f"{inputs.dollars(tier.typical_acv.value)}: "
+                f"{piece.accounts / piece.by_arr:.1f} accounts per CSM at "
+                f"{inputs.dollars(tier.arr_per_seat.value)} each "
                 f"({cite(catalog, tier.arr_per_seat)}), where "
                 f"{number(tier.accounts_per_seat.value)} accounts each "
-                f"({cite(catalog, tier.accounts_per_seat)}) would be {money(book)} per CSM"
+                f"({cite(catalog, tier.accounts_per_seat)}) would be {inputs.dollars(book)} per CSM"
             )
             by_arr += math.ceil(piece.by_arr - EPSILON)
             by_accounts += math.ceil(piece.by_accounts - EPSILON)
@@ -512,14 +515,15 @@ def _past_stage(catalog: Catalog, org: Org, inputs: Inputs) -> str | None:
         return None
     if book.arr is not None:
         arr = book.arr
-        what = f"ARR {money(arr)} is"
+        what = f"ARR {inputs.dollars(arr)} is"
         fixes = []
     else:
         arr = sum(
             book.tier_accounts(t) * catalog.tiers[t].typical_acv.value for t in book.tier_shares
         )
         what = (
-            f"the ARR these accounts imply at each tier's typical contract value, {money(arr)}, is"
+            "the ARR these accounts imply at each tier's typical contract value, "
+            f"{inputs.dollars(arr)}, is"
         )
         mix = " or the tier mix (--segment-by size --segments)" if book.mix is not None else ""
         fixes = [f"give --arr{mix}"]
@@ -531,7 +535,7 @@ def _past_stage(catalog: Catalog, org: Org, inputs: Inputs) -> str | None:
         fixes.insert(0, f"--stage {later[0]} may fit better")
     advice = f": {'; or '.join(fixes)}" if fixes else ""
     return (
-        f"{what} past the {stage.name} stage's {money(stage.max_arr.value)} "
+        f"{what} past the {stage.name} stage's {inputs.dollars(stage.max_arr.value)} "
         f"({cite(catalog, stage.max_arr)}){advice}"
     )
 
@@ -557,11 +561,11 @@ def _warnings(
                 f"{number(bound)} ({metric.source})"
             )
     model = org.structure.model
-    if inputs.plg and model.match is not None and model.match.plg is None:
-        warnings.append(
-            f"--plg has no effect on the {model.name} structure; its tier mix is "
-            "the product-led one only where the catalog says so"
-        )
+    mix = org.book.mix if org.book is not None else None
+    product_led_mix = mix is not None and mix.when.plg is True
+    if inputs.plg and model.match is not None and model.match.plg is None and not product_led_mix:
+        # (when --plg chose the tier mix, the note on the mix says so: it had an effect)
+        warnings.append(f"--plg has no effect on the {model.name} structure or its tier mix")
     if (
         inputs.touch == "high"
         and model.match is not None

@@ -217,7 +217,8 @@ def plan_quarters(
         if previous is not None and quarter.stage != previous.stage:
             notes.append(
                 f"{quarter.label}: the company reaches the {catalog.stages[quarter.stage].name} "
-                f"stage (ARR {money(quarter.arr or 0)}): the {rec.model_name} structure from here"
+                f"stage (ARR {money(quarter.arr or 0, rec.inputs.symbol)}): the {rec.model_name} "
+                "structure from here"
             )
         if step.surplus:
             shrinking = _shrinks(previous or start, quarter)  # Q1 against today

@@ -78,7 +78,7 @@ def _row(result: HiringPlan, plan: QuarterPlan) -> tuple[str, ...]:
     return (
         q.label,
         "" if q.customers is None else f"{q.customers:,}",
-        "" if q.arr is None else money(q.arr),
+        "" if q.arr is None else money(q.arr, result.symbol),
         q.stage,
         str(plan.recommendation.total_seats),
         str(plan.headcount),

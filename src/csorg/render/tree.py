@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from csorg.catalog.schema import Catalog
-from csorg.engine.inputs import money
+from csorg.engine.inputs import Inputs
 from csorg.engine.result import Metric, Recommendation, RoleEntry, SeatEntry
 from csorg.text import number, one_line
 
@@ -155,21 +155,22 @@ def heading(rec: Recommendation) -> str:
     return rec.headline()
 
 
-def metric_text(metric: Metric) -> str:
+def metric_text(metric: Metric, inputs: Inputs) -> str:
     """``managers per IC 0.18 (benchmark at most 0.25)``."""
     assert metric.value is not None
-    text = f"{metric.label} {_bound(metric, metric.value)}"
+    text = f"{metric.label} {_bound(metric, metric.value, inputs)}"
     if metric.status is not None:
-        low = "" if metric.low is None else _bound(metric, metric.low)
-        high = "" if metric.high is None else _bound(metric, metric.high)
+        low = "" if metric.low is None else _bound(metric, metric.low, inputs)
+        high = "" if metric.high is None else _bound(metric, metric.high, inputs)
         span = f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
         mark = "" if metric.status == "within" else f", {metric.status}"
         text += f" (benchmark {span}{mark})"
     return text
 
 
-def _bound(metric: Metric, value: float) -> str:
-    return money(value) if metric.id.startswith("arr") else number(value)
+def _bound(metric: Metric, value: float, inputs: Inputs) -> str:
+    # ARR metrics are in US dollars, as the benchmarks are: written in the request's currency
+    return inputs.dollars(value) if metric.id.startswith("arr") else number(value)
 
 
 def render(
@@ -199,7 +200,8 @@ def render(
             out += wrap.wrap(one_line(f"{hire.title}: {hire.trigger}; until then {hire.until}"))
     if rec.metrics:
         out += ["", paint("Metrics", "1")]
-        out += wrap.wrap(" · ".join(metric_text(m) for m in rec.metrics if m.value is not None))
+        shown = [metric_text(m, rec.inputs) for m in rec.metrics if m.value is not None]
+        out += wrap.wrap(" · ".join(shown))
     out += messages(rec.warnings, rec.notes, width, paint)
     if rec.seats is not None:
         out += ["", paint(f"Seats ({len(rec.seats)})", "1")]
