@@ -616,3 +616,28 @@ def test_bad_values_are_usage_errors(run: Callable, flags: list[str]) -> None:
     assert result.exit_code == 2, result.stdout
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stderr.strip()
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [
+        ["--stage", "startup", "--touch", "high", "--customers", "5"],
+        ["--stage", "startup", "--touch", "high", "--customers", "60", "--arr", "6M"],
+        ["--stage", "scaling", "--touch", "high", "--customers", "400"],
+        ["--stage", "enterprise", "--touch", "low", "--customers", "20000"],
+    ],
+)
+def test_a_manager_to_hire_next_says_when_it_has_no_one_to_lead(
+    run: Callable, catalog: Catalog, flags: list[str]
+) -> None:
+    data = run("recommend", *flags, "--format", "json").json()
+    counts = {r["id"]: r["count"] for r in data["roles"]}
+    for hire in data["next_hires"]:
+        team = [
+            r.id for r in catalog.roles.values() if r.reports_to and r.reports_to[0] == hire["role"]
+        ]
+        span_trigger = "direct reports and it would get at least" in hire["trigger"]
+        if span_trigger and team and not any(counts.get(r) for r in team):
+            assert "seats for it to lead (none yet)" in hire["trigger"], hire
+        elif span_trigger:
+            assert "none yet" not in hire["trigger"], hire

@@ -123,6 +123,11 @@ def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
         return _first_hire(catalog, org)
     out: list[NextHire] = []
     waiting = {**org.arrangement.closed, **org.not_staffed, **org.arrangement.pruned}
+    children = structure.children()
+    natural: dict[str, list[str]] = {}  # the roles that report to a role first, by the catalog
+    for role in catalog.roles.values():
+        if role.reports_to:
+            natural.setdefault(role.reports_to[0], []).append(role.id)
     for role_id in structure.members:
         if role_id == ROOT_ROLE or counts.get(role_id) or role_id not in waiting:
             continue
@@ -154,6 +159,10 @@ def next_hires(catalog: Catalog, org: Org) -> list[NextHire]:
                 f"when the {who} would have more than {span_of(manager, org.cuts.widen)} direct "
                 f"reports and it would get at least {min_span_of(role)}"
             )
+            team = children.get(role_id) or natural.get(role_id, [])
+            if team and not any(counts.get(c) for c in team):  # no one for it to lead yet
+                titles = " or ".join(catalog.title(c) for c in team)
+                trigger = f"once there are {titles} seats for it to lead (none yet), and " + trigger
             until = f"the {who} manages its people directly"
         out.append(NextHire(role_id, role.title, trigger, until))
     return out
