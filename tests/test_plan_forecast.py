@@ -364,11 +364,13 @@ def test_a_growing_forecast_never_cuts_and_hires_ahead(
             have[role] = have.get(role, 0) + n
         for role, n in want.items():
             assert have.get(role, 0) >= n, (quarter.quarter.label, role)
-        # a sideways move crosses areas only when the org no longer has the person's role
+        # a move crosses areas only as a step up, when the org no longer has the person's
+        # role (a CS Lead becomes the VP); never sideways (a Support Manager to CS Team Lead)
         for move in quarter.moves:
-            if move.role == move.to or not want.get(move.role):
+            before, after = CATALOG.roles[move.role], CATALOG.roles[move.to]
+            if move.role == move.to or before.area == after.area:
                 continue
-            assert CATALOG.roles[move.role].area == CATALOG.roles[move.to].area, move
+            assert not want.get(move.role) and after.level < before.level, move
     for hire in plan.hires:
         assert _month(hire.requisition) < _month(hire.needed)
     again = forecast_plan(
@@ -430,3 +432,19 @@ def test_bad_forecasts_are_clear_errors(
     assert result.exit_code == code, (result.stdout, result.stderr)
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_manager_whose_role_goes_waits_rather_than_running_another_function(
+    run: Callable[..., Any],
+) -> None:
+    """Scaling from 400 accounts: a Customer Support Manager opened in Q7 is not needed in Q8's
+    structure; they stay, ahead of need, rather than becoming a CS Team Lead."""
+    data = _plan(
+        run,
+        *("--stage", "scaling", "--touch", "high", "--customers", "400"),
+        *("--quarters", "8", "--customer-growth", "10%"),
+    )
+    sideways = [(m["from"], m["to"]) for m in data["moves"] if m["from"] != m["to"]]
+    assert ("support-rep", "support-manager") in sideways
+    assert ("support-manager", "cs-team-lead") not in sideways
+    assert any("kept ahead of need: 1 Customer Support Manager" in n for n in data["notes"])

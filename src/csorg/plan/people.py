@@ -115,15 +115,19 @@ def _role_to_move_to(
     """A seat the org needs more of, at the person's level or above: the same region first,
     then the same area, then the nearest level. While the org still has the person's role,
     only a seat in the same area will do (a Team Lead the org has one too many of waits for
-    growth rather than running support); when the role goes, its people go where its work
-    goes, in any area (a CS Lead becomes the VP)."""
+    growth rather than running support). When the role goes, its people may also step up
+    into another area (a CS Lead becomes the VP), but never sideways into one: a Support
+    Manager does not become a CS Team Lead, and waits instead."""
     stays = any(k[0] == role.id and want[k] for k in want)
     needed = [
         k
         for k in want
         if _short(team, want, k)
         and catalog.roles[k[0]].level <= role.level
-        and (not stays or catalog.roles[k[0]].area == role.area)
+        and (
+            catalog.roles[k[0]].area == role.area
+            or (not stays and catalog.roles[k[0]].level < role.level)
+        )
     ]
     if not needed:
         return None
