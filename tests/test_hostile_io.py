@@ -555,3 +555,45 @@ def test_every_writer_keeps_links_and_reports_full_devices(writer: str, tmp_path
         full = csorg(*WRITERS[writer], "/dev/full", cwd=tmp_path)
         assert_clean_failure(full)
         assert "/dev/full: cannot write: No space left on device" in full.stderr
+
+
+SWALLOWED = """
+import os, signal, sys
+import csorg.export.svg as svg
+from csorg.__main__ import run
+
+class Dropped:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(10_000):  # the handler runs here, inside the finaliser
+            pass
+
+original = svg.svg_text
+
+def svg_text(chart):
+    Dropped()  # its finaliser is interrupted, and Python swallows the KeyboardInterrupt
+    return original(chart)
+
+svg.svg_text = svg_text
+sys.argv = ["csorg", *sys.argv[1:]]
+run()
+"""
+
+
+def test_a_ctrl_c_python_swallows_in_a_finaliser_still_ends_the_run(tmp_path: Path) -> None:
+    """A SIGINT that lands in a finaliser (a generator closed as it is dropped) cannot be
+    raised there: Python prints 'Exception ignored' and carries on. csorg records it and
+    stops before replacing the file."""
+    target = tmp_path / "org.svg"
+    target.write_text("the previous chart", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", SWALLOWED, *EXPORT_SEATS, "-o", str(target)],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        timeout=HANG_GUARD,
+        check=False,
+    )
+    assert_interrupted(result)
+    assert [p.name for p in tmp_path.iterdir()] == ["org.svg"]
+    assert target.read_text(encoding="utf-8") == "the previous chart"

@@ -1,9 +1,9 @@
 """The layout shows the pipeline: each package imports only the layers below it, and no
 module imports itself in a circle.
 
-The order, bottom to top: shared helpers (errors, text, fileio), the catalog, the engine that
-sizes an org, the company profile, plans, the audit of real org charts, exports, the views
-that render results, and the command line on top. A core package never imports the command
+The order, bottom to top: shared helpers (errors, interrupts, text, fileio), the catalog, the
+engine that sizes an org, the company profile, plans, the audit of real org charts, exports,
+the views that render results, and the command line on top. A core package never imports the command
 line, the exports or the views, so the core can be read (and used) without them.
 
 Imports inside ``if TYPE_CHECKING:`` are left out: they never run.
@@ -19,7 +19,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "csorg"
 LAYERS = (
-    ("errors", "text", "fileio"),
+    ("errors", "interrupts", "text", "fileio"),
     ("catalog",),
     ("engine",),
     ("profile",),

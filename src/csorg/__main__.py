@@ -1,13 +1,16 @@
 """``python -m csorg`` and the ``csorg`` console script.
 
-The entry point imports nothing but built-in modules (:mod:`sys`, :mod:`signal`, :mod:`gc`)
-before it can catch Ctrl-C, so an interrupt even during start-up imports ends with exit 130
-and no traceback.
+The entry point imports nothing but built-in modules (:mod:`sys`, :mod:`signal`, :mod:`gc`,
+and :mod:`csorg.interrupts`, which uses only those) before it can catch Ctrl-C, so an interrupt
+even during start-up imports ends with exit 130 and no traceback, and so does one Python
+swallowed in a finaliser.
 """
 
 import gc
 import signal
 import sys
+
+from csorg import interrupts
 
 # Sizing builds and drops many small trees of seats, and none of them holds a reference
 # cycle: for a command that lives a second, the cyclic collector's frequent passes are pure
@@ -18,11 +21,15 @@ GC_THRESHOLD = 100_000
 def run() -> None:
     """Run csorg with ``sys.argv`` and exit with its exit code."""
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+    interrupts.install()
     try:
         from csorg.cli import main
 
-        code = main()
+        code: int | None = main()
+        interrupts.check()  # a Ctrl-C a finaliser swallowed still ends the run
     except KeyboardInterrupt:
+        code = None
+    if code is None or (interrupts.pending() and code != 130):  # 130: already said
         from csorg.errors import interrupted
 
         code = interrupted()

@@ -15,6 +15,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from csorg import interrupts
 from csorg.errors import CsorgError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -175,6 +176,7 @@ def write_atomic(path: Path, data: bytes, *, display: str | None = None) -> None
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
+        interrupts.check()  # a Ctrl-C swallowed on the way here: keep the old file
         os.replace(temporary, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
