@@ -14,7 +14,6 @@ import sys
 # cycle: for a command that lives a second, the cyclic collector's frequent passes are pure
 # overhead (about a tenth of a forecast plan). Collect far less often, as mypy does.
 GC_THRESHOLD = 100_000
-EXIT_INTERRUPTED = 130
 
 
 def run() -> None:
@@ -26,6 +25,7 @@ def run() -> None:
 
         interrupts.install()
         from csorg.cli import main
+        from csorg.errors import EXIT_INTERRUPTED  # loaded by the command line already
 
         code = main()
         if code != EXIT_INTERRUPTED:  # (130: the command line has said so already)

@@ -19,10 +19,6 @@ _pending = [False]  # a Ctrl-C has arrived (a list: no global statement needed t
 _previous = [sys.unraisablehook]  # how Python reports the other exceptions it cannot raise
 
 
-def pending() -> bool:
-    return _pending[0]
-
-
 def check() -> None:
     """Raise KeyboardInterrupt now if a Ctrl-C arrived and was swallowed by a finaliser."""
     if _pending[0]:

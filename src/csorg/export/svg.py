@@ -55,7 +55,7 @@ def svg_markup(picture: Drawing, *, links: bool = False, standalone: bool = True
     content_width = content(picture)
     rows = legend_rows(legend_items(picture), content_width)
     header = HEADER if standalone else 0.0
-    legend_top = MARGIN + header + laid.height + STACK + 28
+    legend_top = _legend_top(picture, header)
     total_width, total_height = _size(picture, content_width, len(rows), header)
 
     out: list[str] = []
@@ -101,8 +101,11 @@ def size(picture: Drawing) -> tuple[float, float]:
 def _size(
     picture: Drawing, content_width: float, legend: int, header: float
 ) -> tuple[float, float]:
-    legend_top = MARGIN + header + picture.layout.height + STACK + 28
-    return content_width + 2 * MARGIN, legend_top + legend * 22 + MARGIN - 6
+    return content_width + 2 * MARGIN, _legend_top(picture, header) + legend * 22 + MARGIN - 6
+
+
+def _legend_top(picture: Drawing, header: float) -> float:
+    return MARGIN + header + picture.layout.height + STACK + 28
 
 
 def content(picture: Drawing) -> float:
